@@ -1,0 +1,90 @@
+package io.graphstore.config;
+
+import io.graphstore.common.ShardName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/**
+ * Reads a graph-node compatible TOML file into a validated {@link Config}. The first problem
+ * found stops loading and is thrown as a one-line {@link ConfigException}. Sections and keys
+ * that graph-node understands but graph-store does not use are ignored.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** Reads {@code file}, expanding {@code ${VAR}} in connections from the process environment. */
+    public static Config load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("", "config file '" + file + "' cannot be read: "
+                    + e.getClass().getSimpleName(), "check --config or GRAPH_NODE_CONFIG", e);
+        }
+        return parse(text, file.toString(), name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /**
+     * Parses {@code toml}; {@code sourceName} names the text in syntax errors and {@code env}
+     * resolves {@code ${VAR}} references in connection strings.
+     */
+    public static Config parse(String toml, String sourceName,
+                               Function<String, Optional<String>> env) {
+        TomlParseResult result = Toml.parse(toml);
+        if (result.hasErrors()) {
+            throw syntaxError(result.errors().get(0), toml, sourceName);
+        }
+        Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
+        List<ShardName> shards = shardNames(stores);
+        ChainsConfig chains = ChainsParser.read(result, shards);
+        List<DeploymentRule> rules = RuleParser.read(result, shards, chains.chains().keySet());
+        return new Config(stores, chains, rules);
+    }
+
+    private static List<ShardName> shardNames(Map<ShardName, StoreConfig> stores) {
+        return Stream.concat(Stream.of(ShardName.PRIMARY),
+                stores.keySet().stream().filter(n -> !n.isPrimary())).toList();
+    }
+
+    private static ConfigException syntaxError(TomlParseError error, String toml, String source) {
+        int line = error.position().line();
+        int column = error.position().column();
+        String detail = error.getMessage();
+        if (TomlValues.mayHoldSecret(lineAt(toml, line))) {
+            detail = withoutUnexpectedToken(detail);
+        }
+        return ConfigException.syntax(source, line, column, detail);
+    }
+
+    /**
+     * tomlj quotes the token it did not expect; on a line that may hold a password that token
+     * could be part of it, so it is left out.
+     */
+    private static String withoutUnexpectedToken(String detail) {
+        String prefix = "Unexpected '";
+        if (!detail.startsWith(prefix)) {
+            return detail;
+        }
+        int end = detail.indexOf("', expected");
+        if (end < 0) {
+            end = detail.lastIndexOf('\'');
+        }
+        String rest = end < prefix.length() ? "" : detail.substring(end + 1);
+        return "Unexpected input" + rest;
+    }
+
+    private static String lineAt(String text, int line) {
+        String[] lines = text.split("\r?\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+}

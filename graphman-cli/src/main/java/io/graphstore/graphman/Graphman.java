@@ -1,0 +1,81 @@
+package io.graphstore.graphman;
+
+import io.graphstore.graphman.cli.ErrorHandler;
+import io.graphstore.graphman.cli.Environment;
+import io.graphstore.graphman.config.ConfigCommand;
+import io.graphstore.graphman.database.DatabaseCommand;
+import io.graphstore.graphman.dev.DevCommand;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code graphman} command: global options here, one class per subcommand. */
+@Command(name = "graphman",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Administer a sharded graph-store installation: check the config, migrate the",
+            "shards, run the embedded dev cluster.",
+            "",
+            "The config file comes from --config, else GRAPH_NODE_CONFIG, else the running",
+            "dev cluster in --dev-dir (.graphman/config.toml)."},
+        subcommands = {ConfigCommand.class, DatabaseCommand.class, DevCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})
+public final class Graphman implements Runnable {
+    @CommandLine.Mixin
+    GlobalOptions global;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    final Environment environment;
+
+    Graphman(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, Environment.system()));
+    }
+
+    /** Runs graphman with the given streams and environment; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
+        Graphman top = new Graphman(env);
+        CommandLine cl = new CommandLine(top, new Factory(top));
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        ErrorHandler handler = new ErrorHandler();
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.execute(args);
+    }
+
+    /** Gives every subcommand the top command, so it can reach global options and the env. */
+    private record Factory(Graphman top) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == Graphman.class) {
+                return cls.cast(top);
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    public GlobalOptions global() {
+        return global;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+}

@@ -1,0 +1,52 @@
+package io.graphstore.graphman.cli;
+
+import io.graphstore.common.BadInputException;
+import io.graphstore.common.StoreException;
+import io.graphstore.graphman.Graphman;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception into one line on stderr and an exit code: 2 for bad input (including
+ * unknown options), 1 for everything else. The stack trace is printed only with --debug.
+ */
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (debug(cmd)) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof BadInputException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return ExitCode.BAD_INPUT;
+        }
+        if (ex instanceof StoreException) {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return ExitCode.FAILURE;
+        }
+        err.println("error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+                + (debug(cmd) ? "" : " (run with --debug for the stack trace)"));
+        return ExitCode.FAILURE;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + oneLine(ex.getMessage()) + "; see '" + cmd.getCommandSpec().qualifiedName()
+                + " --help'");
+        return ExitCode.BAD_INPUT;
+    }
+
+    private static boolean debug(CommandLine cmd) {
+        Object root = cmd.getCommandSpec().root().userObject();
+        return root instanceof Graphman g && g.global() != null && g.global().debug();
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

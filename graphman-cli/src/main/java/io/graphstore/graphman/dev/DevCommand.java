@@ -1,0 +1,12 @@
+package io.graphstore.graphman.dev;
+
+import picocli.CommandLine.Command;
+
+/** {@code graphman dev}: start, stop and inspect the embedded dev cluster. */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = {"Run a local cluster of real PostgreSQL 15 servers, one per shard, from",
+            "binaries on Maven Central. State lives in .graphman/ of --dev-dir; its config is",
+            ".graphman/config.toml, which graphman uses when no --config is given."},
+        subcommands = {DevUp.class, DevDown.class, DevStatus.class})
+public final class DevCommand {
+}

@@ -1,0 +1,122 @@
+package io.graphstore.store;
+
+import io.graphstore.common.BadInputException;
+import io.graphstore.common.NodeId;
+import io.graphstore.common.ShardName;
+import io.graphstore.config.Config;
+import io.graphstore.config.StoreConfig;
+import io.graphstore.store.pool.PoolFactory;
+import io.graphstore.store.pool.ShardPool;
+import io.graphstore.store.schema.MigrationReport;
+import io.graphstore.store.schema.SchemaManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All shards of one config, as seen by one node. {@link #open} builds a pool per shard the
+ * node uses (pool_size &gt; 0), then migrates every reachable shard under the migration lock
+ * in the primary. A shard that is down does not stop the open; it is reported in
+ * {@link #migrationReport()} and migrated on a later open.
+ */
+public final class ShardedStore implements AutoCloseable {
+    private final Config config;
+    private final NodeId node;
+    private final StoreOptions options;
+    private final Map<ShardName, ShardPool> pools;
+    private final MigrationReport migrationReport;
+
+    private ShardedStore(Config config, NodeId node, StoreOptions options,
+            Map<ShardName, ShardPool> pools, MigrationReport report) {
+        this.config = config;
+        this.node = node;
+        this.options = options;
+        this.pools = Collections.unmodifiableMap(pools);
+        this.migrationReport = report;
+    }
+
+    public static ShardedStore open(Config config, NodeId node) {
+        return open(config, node, StoreOptions.fromEnvironment());
+    }
+
+    public static ShardedStore open(Config config, NodeId node, StoreOptions options) {
+        Map<ShardName, ShardPool> pools = createPools(config, node, options);
+        try {
+            MigrationReport report = new SchemaManager(config, options).migrate(pools.keySet());
+            return new ShardedStore(config, node, options, pools, report);
+        } catch (RuntimeException e) {
+            pools.values().forEach(ShardPool::close);
+            throw e;
+        }
+    }
+
+    private static Map<ShardName, ShardPool> createPools(Config config, NodeId node, StoreOptions options) {
+        Map<ShardName, ShardPool> pools = new LinkedHashMap<>();
+        try {
+            for (ShardName shard : config.shardNames()) {
+                StoreConfig store = config.store(shard).orElseThrow();
+                PoolFactory.create(store, node, options).ifPresent(p -> pools.put(shard, p));
+            }
+        } catch (RuntimeException e) {
+            pools.values().forEach(ShardPool::close);
+            throw e;
+        }
+        if (!pools.containsKey(ShardName.PRIMARY)) {
+            throw new BadInputException("store.primary.pool_size: is 0 for node '" + node
+                    + "', but every node needs the primary; give it a size of at least 2");
+        }
+        return pools;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public NodeId node() {
+        return node;
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    public MigrationReport migrationReport() {
+        return migrationReport;
+    }
+
+    /** The shards this node uses, primary first, in config order. */
+    public List<ShardName> shards() {
+        return new ArrayList<>(pools.keySet());
+    }
+
+    public ShardPool primary() {
+        return pools.get(ShardName.PRIMARY);
+    }
+
+    public Optional<ShardPool> pool(ShardName shard) {
+        return Optional.ofNullable(pools.get(shard));
+    }
+
+    /** The pool of {@code shard}; a bad-input error when it is not configured or ignored here. */
+    public ShardPool require(ShardName shard) {
+        ShardPool pool = pools.get(shard);
+        if (pool != null) {
+            return pool;
+        }
+        if (config.store(shard).isPresent()) {
+            throw new BadInputException("shard '" + shard + "' has pool_size 0 for node '" + node
+                    + "', so this node does not use it; run the command with a --node-id that does");
+        }
+        throw new BadInputException("shard '" + shard + "' is not configured (known: "
+                + String.join(", ", config.shardNames().stream().map(ShardName::value).toList())
+                + "); add [store." + shard + "] or fix the name");
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(ShardPool::close);
+    }
+}

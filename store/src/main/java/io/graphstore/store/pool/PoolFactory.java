@@ -1,0 +1,49 @@
+package io.graphstore.store.pool;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.graphstore.common.NodeId;
+import io.graphstore.config.StoreConfig;
+import io.graphstore.store.StoreOptions;
+import java.util.Optional;
+
+/**
+ * Builds the pools of one shard for one node. Pools are lazy: creating one never connects,
+ * so a shard that is down does not stop the others from opening.
+ */
+public final class PoolFactory {
+    private PoolFactory() {
+    }
+
+    /** The pools of {@code store} for {@code node}, or empty when the node ignores the shard. */
+    public static Optional<ShardPool> create(StoreConfig store, NodeId node, StoreOptions options) {
+        int size = store.poolSize().sizeFor(node);
+        if (size == 0) {
+            return Optional.empty();
+        }
+        int fdwSize = Math.max(1, store.fdwPoolSize().sizeFor(node));
+        HikariDataSource main = dataSource(store, store.name().value(), size, options);
+        HikariDataSource fdw = dataSource(store, store.name().value() + "_fdw", fdwSize, options);
+        return Optional.of(new ShardPool(store.name(), store.connection(), main, fdw));
+    }
+
+    private static HikariDataSource dataSource(StoreConfig store, String poolName, int size, StoreOptions options) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName(poolName);
+        hc.setJdbcUrl(store.connection().jdbcUrl());
+        hc.setUsername(store.connection().user());
+        hc.setPassword(store.connection().password().reveal());
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(0);
+        hc.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
+        hc.setValidationTimeout(Math.max(250, Math.min(options.connectTimeout().toMillis(), 5000)));
+        hc.setInitializationFailTimeout(-1);
+        hc.setIdleTimeout(60_000);
+        int connectSeconds = (int) Math.max(1, options.connectTimeout().toSeconds());
+        hc.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+        hc.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
+        hc.addDataSourceProperty("ApplicationName", "graph-store");
+        hc.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(hc);
+    }
+}

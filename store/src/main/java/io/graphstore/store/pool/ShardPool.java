@@ -1,0 +1,96 @@
+package io.graphstore.store.pool;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.graphstore.common.ShardName;
+import io.graphstore.common.StoreException;
+import io.graphstore.config.ConnectionInfo;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The pools of one shard: the main pool every query uses and the fdw pool for work that
+ * runs over postgres_fdw. Closing it closes both.
+ */
+public final class ShardPool implements AutoCloseable {
+    private final ShardName shard;
+    private final ConnectionInfo connection;
+    private final HikariDataSource main;
+    private final HikariDataSource fdw;
+    private final Jdbi jdbi;
+
+    ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw) {
+        this.shard = shard;
+        this.connection = connection;
+        this.main = main;
+        this.fdw = fdw;
+        this.jdbi = Jdbi.create(main).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    public ShardName shard() {
+        return shard;
+    }
+
+    public ConnectionInfo connectionInfo() {
+        return connection;
+    }
+
+    public HikariDataSource dataSource() {
+        return main;
+    }
+
+    public HikariDataSource fdwDataSource() {
+        return fdw;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public int size() {
+        return main.getMaximumPoolSize();
+    }
+
+    public int fdwSize() {
+        return fdw.getMaximumPoolSize();
+    }
+
+    /**
+     * A connection from the main pool; when the shard cannot be reached within the connect
+     * timeout the error names the shard and its address (never the password).
+     */
+    public Connection connect() {
+        try {
+            return main.getConnection();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Whether the shard answers a trivial query within the connect timeout. */
+    public boolean isReachable() {
+        try (Connection c = main.getConnection()) {
+            return c.isValid((int) Math.max(1, main.getConnectionTimeout() / 1000));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public StoreException unavailable(SQLException cause) {
+        return new ShardUnavailableException(shard, connection.host() + ":" + connection.port()
+                + "/" + connection.database(), main.getConnectionTimeout(), cause);
+    }
+
+    @Override
+    public void close() {
+        fdw.close();
+        main.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ShardPool[" + shard + " " + connection.masked() + " size=" + size() + "]";
+    }
+}
