@@ -24,6 +24,11 @@ public final class ConfigLoader {
 
     /** Reads {@code file}, expanding {@code ${VAR}} in connections from the process environment. */
     public static Config load(Path file) {
+        return load(file, name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /** Reads and parses {@code file}, expanding {@code ${VAR}} from {@code env}. */
+    public static Config load(Path file, Function<String, Optional<String>> env) {
         String text;
         try {
             text = Files.readString(file);
@@ -31,7 +36,7 @@ public final class ConfigLoader {
             throw new ConfigException("", "config file '" + file + "' cannot be read: "
                     + e.getClass().getSimpleName(), "check --config or GRAPH_NODE_CONFIG", e);
         }
-        return parse(text, file.toString(), name -> Optional.ofNullable(System.getenv(name)));
+        return parse(text, file.toString(), env);
     }
 
     /**

@@ -80,7 +80,7 @@ public abstract class GraphmanCommand implements Callable<Integer> {
     }
 
     protected Config loadConfig() {
-        return ConfigLoader.load(configPath());
+        return ConfigLoader.load(configPath(), env()::get);
     }
 
     protected StoreOptions storeOptions() {

@@ -1,0 +1,45 @@
+package io.graphstore.graphman;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("slow")
+class DevCommandsTest {
+
+    @Test
+    void upThenCommandsUseTheDevClusterConfigThenDownStopsEverything(@TempDir Path dir) {
+        GraphmanRunner graphman = new GraphmanRunner(dir);
+        try {
+            var up = graphman.run("dev", "up", "--shards", "2");
+            assertThat(up.exit()).as(up.all()).isZero();
+            assertThat(up.out()).contains("primary").contains("shard_a").contains("started");
+
+            assertThat(graphman.run("dev", "status").exit()).isZero();
+            var check = graphman.run("config", "check");
+            assertThat(check.exit()).as(check.all()).isZero();
+            assertThat(check.out()).contains("2 shards (primary, shard_a)");
+
+            var migrate = graphman.run("database", "migrate");
+            assertThat(migrate.exit()).as(migrate.all()).isZero();
+            assertThat(migrate.all()).doesNotContain("password");
+        } finally {
+            var down = graphman.run("dev", "down");
+            assertThat(down.exit()).isZero();
+        }
+        var status = graphman.run("dev", "status", "--json");
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.out()).contains("\"running\" : false").doesNotContain("\"running\" : true");
+        assertThat(graphman.run("config", "check").exit()).as("no running cluster, no config").isEqualTo(2);
+    }
+
+    @Test
+    void anOutOfRangeShardCountIsBadInput(@TempDir Path dir) {
+        var r = new GraphmanRunner(dir).run("dev", "up", "--shards", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--shards 0 is out of range");
+    }
+}
