@@ -35,8 +35,13 @@ public final class ConfigCheck extends GraphmanCommand {
     }
 
     public static String summary(Config config, Path path) {
-        return "config ok: " + path.getFileName() + ": " + config.stores().size() + " shards ("
+        return "config ok: " + path.getFileName() + ": " + count(config.stores().size(), "shard") + " ("
                 + String.join(", ", config.shardNames().stream().map(Object::toString).toList()) + "), "
-                + config.chains().chains().size() + " chains, " + config.rules().size() + " deployment rules";
+                + count(config.chains().chains().size(), "chain") + ", "
+                + count(config.rules().size(), "deployment rule");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
