@@ -6,6 +6,8 @@ import io.graphstore.common.ShardName;
 import io.graphstore.config.Config;
 import io.graphstore.config.StoreConfig;
 import io.graphstore.store.pool.PoolFactory;
+import io.graphstore.store.primary.Directory;
+import io.graphstore.store.shard.Deployments;
 import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.schema.MigrationReport;
 import io.graphstore.store.schema.SchemaManager;
@@ -28,6 +30,8 @@ public final class ShardedStore implements AutoCloseable {
     private final StoreOptions options;
     private final Map<ShardName, ShardPool> pools;
     private final MigrationReport migrationReport;
+    private Directory directory;
+    private Deployments deployments;
 
     private ShardedStore(Config config, NodeId node, StoreOptions options,
             Map<ShardName, ShardPool> pools, MigrationReport report) {
@@ -115,8 +119,27 @@ public final class ShardedStore implements AutoCloseable {
                 + "); add [store." + shard + "] or fix the name");
     }
 
+    /** The directory in the primary. */
+    public synchronized Directory directory() {
+        if (directory == null) {
+            directory = new Directory(primary(), options.connectTimeout());
+        }
+        return directory;
+    }
+
+    /** Shard data of every site; a site in a shard this node does not use is bad input. */
+    public synchronized Deployments deployments() {
+        if (deployments == null) {
+            deployments = new Deployments(site -> require(site.shard()));
+        }
+        return deployments;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (directory != null) {
+            directory.close();
+        }
         pools.values().forEach(ShardPool::close);
     }
 }

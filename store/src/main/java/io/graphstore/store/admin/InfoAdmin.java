@@ -1,0 +1,56 @@
+package io.graphstore.store.admin;
+
+import io.graphstore.common.StoreException;
+import io.graphstore.store.ShardedStore;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.primary.AssignmentDao;
+import io.graphstore.store.primary.ChainDao;
+import io.graphstore.store.primary.Directory;
+import io.graphstore.store.shard.Head;
+import io.graphstore.store.shard.MetadataDao;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only views for {@code graphman info} and {@code chain list}. */
+public final class InfoAdmin {
+    private final ShardedStore store;
+    private final Directory directory;
+
+    public InfoAdmin(ShardedStore store) {
+        this.store = store;
+        this.directory = store.directory();
+    }
+
+    /** Every site, or the sites {@code locator} names. */
+    public List<DeploymentInfo> info(Optional<String> locator) {
+        List<Site> sites = locator.map(directory::resolve).orElseGet(directory::allSites);
+        return sites.stream().map(this::info).toList();
+    }
+
+    private DeploymentInfo info(Site site) {
+        Optional<AssignmentDao.Row> a = directory.assignment(site.id());
+        Optional<Head> head = Optional.empty();
+        Optional<MetadataDao.StatusRow> status = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        try {
+            if (store.pool(site.shard()).isEmpty()) {
+                problem = Optional.of("shard '" + site.shard() + "' is not used by this node");
+            } else {
+                status = store.deployments().status(site);
+                head = status.isPresent() ? Optional.of(store.deployments().data(site).head()) : Optional.empty();
+                if (status.isEmpty()) {
+                    problem = Optional.of("no data in shard '" + site.shard() + "'; run the deploy again to finish it");
+                }
+            }
+        } catch (StoreException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        return new DeploymentInfo(site, directory.namesFor(site.hash()), a.map(AssignmentDao.Row::nodeId),
+                a.map(AssignmentDao.Row::pausedAt), head, status.map(MetadataDao.StatusRow::health),
+                status.map(MetadataDao.StatusRow::syncedAt), problem);
+    }
+
+    public List<ChainDao.Chain> chains() {
+        return directory.chains();
+    }
+}

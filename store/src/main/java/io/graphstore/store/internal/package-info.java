@@ -1,0 +1,2 @@
+/** Helpers shared inside the store module; not API. */
+package io.graphstore.store.internal;

@@ -1,0 +1,74 @@
+package io.graphstore.store.layout;
+
+import graphql.GraphQLException;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.errors.SchemaProblem;
+import io.graphstore.common.BadInputException;
+import io.graphstore.store.domain.Namespace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The relational layout of one deployment: a table per {@code @entity} type of its GraphQL
+ * schema, in declaration order. Pure: parsing touches no database, and
+ * {@link #createStatements} only produces DDL for the caller to run in the deployment's shard.
+ */
+public record Layout(List<EntityTable> tables) {
+    public Layout {
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * Parses GraphQL SDL such as a subgraph's {@code schema.graphql}. Built-in scalars need not
+     * be declared; types without {@code @entity} are only used to type fields.
+     *
+     * @param sourceName how messages name the schema, usually its file name
+     * @throws BadInputException one line, starting {@code sourceName:line:column:} when the
+     *                           place is known, for any syntax error or unstorable schema
+     */
+    public static Layout parse(String graphql, String sourceName) {
+        String source = sourceName == null || sourceName.isBlank() ? "schema" : sourceName;
+        if (graphql == null || graphql.isBlank()) {
+            throw new BadInputException(source + ": the schema is empty; declare at least one type with @entity,"
+                    + " like 'type Token @entity { id: ID! }'");
+        }
+        TypeDefinitionRegistry registry;
+        try {
+            registry = new SchemaParser().parse(graphql);
+        } catch (SchemaProblem e) {
+            throw SchemaErrors.fromParser(source, e.getErrors(), e);
+        } catch (GraphQLException e) {
+            throw SchemaErrors.fromParser(source, List.of(), e);
+        }
+        return new Layout(new TableMapper(source, registry).tables());
+    }
+
+    /** The table of GraphQL type {@code entityType} ({@code "Token"}). */
+    public Optional<EntityTable> table(String entityType) {
+        return tables.stream().filter(t -> t.entityType().equals(entityType)).findFirst();
+    }
+
+    /** Like {@link #table} but an unknown type is bad input naming the known ones. */
+    public EntityTable require(String entityType) {
+        return table(entityType).orElseThrow(() -> new BadInputException("entity type '" + entityType
+                + "' is not in the schema (known: " + known() + "); names are case-sensitive and only @entity types have tables"));
+    }
+
+    /**
+     * The DDL creating every table with its constraint and indexes in {@code ns}, in order,
+     * without trailing semicolons. The schema {@code ns} itself is created by the caller, and
+     * the database needs the {@code btree_gist} extension (every shard has it).
+     */
+    public List<String> createStatements(Namespace ns) {
+        List<String> statements = new ArrayList<>();
+        tables.forEach(t -> statements.addAll(TableDdl.statements(t, ns)));
+        return List.copyOf(statements);
+    }
+
+    private String known() {
+        return tables.stream().map(EntityTable::entityType).sorted().collect(Collectors.joining(", "));
+    }
+}

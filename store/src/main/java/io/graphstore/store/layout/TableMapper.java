@@ -1,0 +1,122 @@
+package io.graphstore.store.layout;
+
+import graphql.language.FieldDefinition;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.SourceLocation;
+import graphql.language.TypeName;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The parsed schema's {@code @entity} types to tables, in declaration order. Every other type
+ * (interfaces, enums, plain object types such as {@code _Schema_}) only serves to type fields.
+ */
+final class TableMapper {
+    private static final String ID_TYPES = "ID!, String!, Bytes! or Int8!";
+
+    private final String source;
+    private final TypeDefinitionRegistry registry;
+    private final List<ObjectTypeDefinition> entities;
+    private final Map<String, ColumnType> idTypes = new LinkedHashMap<>();
+
+    TableMapper(String source, TypeDefinitionRegistry registry) {
+        this.source = source;
+        this.registry = registry;
+        this.entities = registry.getTypes(ObjectTypeDefinition.class).stream()
+                .filter(t -> t.hasDirective("entity"))
+                .sorted(Comparator.comparing(TableMapper::line).thenComparing(TableMapper::column))
+                .toList();
+    }
+
+    List<EntityTable> tables() {
+        if (entities.isEmpty()) {
+            throw SchemaErrors.at(source, (SourceLocation) null,
+                    "no type has the @entity directive; declare at least one, like 'type Token @entity { id: ID! }'");
+        }
+        entities.forEach(e -> idTypes.put(e.getName(), idType(e)));
+        rejectExtensions();
+        FieldTypes fieldTypes = new FieldTypes(source, registry, idTypes);
+        NameCheck tableNames = new NameCheck(source);
+        List<EntityTable> tables = new ArrayList<>();
+        for (ObjectTypeDefinition entity : entities) {
+            String table = sqlName(entity.getName(), entity, "type '" + entity.getName() + "'", "table");
+            tableNames.claim(table, entity, "type '" + entity.getName() + "'");
+            tables.add(new EntityTable(entity.getName(), table, Column.id(entity.getName(), idTypes.get(entity.getName())),
+                    columns(entity, fieldTypes)));
+        }
+        tables.forEach(tableNames::claimIndexes);
+        return tables;
+    }
+
+    private List<Column> columns(ObjectTypeDefinition entity, FieldTypes fieldTypes) {
+        NameCheck columnNames = new NameCheck(source);
+        List<Column> columns = new ArrayList<>();
+        for (FieldDefinition field : entity.getFieldDefinitions()) {
+            if (field.hasDirective("derivedFrom")) {
+                continue;
+            }
+            String subject = entity.getName() + "." + field.getName();
+            String name = sqlName(field.getName(), field, subject, "column");
+            if (SqlNames.SYSTEM_COLUMNS.contains(name)) {
+                throw SchemaErrors.at(source, field, subject + " maps to column '" + name
+                        + "', which every entity table uses for versions (vid, block_range); rename the field");
+            }
+            columnNames.claim(name, field, subject);
+            if (!field.getName().equals("id")) {
+                columns.add(fieldTypes.column(entity.getName(), field, name));
+            }
+        }
+        return columns;
+    }
+
+    private ColumnType idType(ObjectTypeDefinition entity) {
+        FieldDefinition id = entity.getFieldDefinitions().stream()
+                .filter(f -> f.getName().equals("id")).findFirst()
+                .orElseThrow(() -> SchemaErrors.at(source, entity, "type '" + entity.getName()
+                        + "' has no 'id' field; every @entity type needs one, of type " + ID_TYPES));
+        Optional<ColumnType> type = Optional.of(id.getType())
+                .filter(NonNullType.class::isInstance)
+                .map(t -> ((NonNullType) t).getType())
+                .filter(TypeName.class::isInstance)
+                .flatMap(t -> ColumnType.scalar(((TypeName) t).getName()))
+                .filter(ColumnType::canBeId);
+        return type.orElseThrow(() -> SchemaErrors.at(source, id, entity.getName() + ".id has type '"
+                + TypeText.of(id.getType()) + "'; an id must be " + ID_TYPES));
+    }
+
+    private String sqlName(String graphqlName, graphql.language.Node<?> node, String subject, String what) {
+        String name = SqlNames.snakeCase(graphqlName);
+        if (name.length() > SqlNames.MAX_LENGTH) {
+            throw SchemaErrors.at(source, node, subject + " maps to " + what + " '" + name + "', which has "
+                    + name.length() + " characters; PostgreSQL allows " + SqlNames.MAX_LENGTH + ", use a shorter name");
+        }
+        if (!SqlNames.isValid(name)) {
+            throw SchemaErrors.at(source, node, subject + " maps to " + what + " '" + name
+                    + "', which is not a valid SQL identifier; use letters, digits and underscores");
+        }
+        return name;
+    }
+
+    private void rejectExtensions() {
+        registry.objectTypeExtensions().values().stream().flatMap(List::stream)
+                .filter(ext -> idTypes.containsKey(ext.getName())).findFirst()
+                .ifPresent(ext -> {
+                    throw SchemaErrors.at(source, ext, "'extend type " + ext.getName()
+                            + "' is not supported for entity types; declare all fields in the type itself");
+                });
+    }
+
+    private static int line(ObjectTypeDefinition t) {
+        return t.getSourceLocation() == null ? 0 : t.getSourceLocation().getLine();
+    }
+
+    private static int column(ObjectTypeDefinition t) {
+        return t.getSourceLocation() == null ? 0 : t.getSourceLocation().getColumn();
+    }
+}

@@ -1,0 +1,131 @@
+package io.graphstore.store.layout;
+
+import io.graphstore.common.BadInputException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Java values to the text PostgreSQL's input functions accept: {@code 42}, {@code \x01ff},
+ * {@code {"a","b\"c",NULL}}. Checks the Java type first, so a wrong value is reported by
+ * field and value here and never reaches the database as a cast error.
+ */
+final class ValueText {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ValueText() {
+    }
+
+    static String encode(Column column, Object value) {
+        if (value == null) {
+            if (!column.nullable()) {
+                throw new BadInputException(column.describe() + ": null is not allowed; the field is non-null ("
+                        + Show.graphqlType(column) + ")");
+            }
+            return null;
+        }
+        if (!column.list()) {
+            return scalar(column, column.describe(), value);
+        }
+        if (!(value instanceof List<?> items)) {
+            throw new BadInputException(column.describe() + ": " + Show.value(value) + " is not a list ("
+                    + Show.graphqlType(column) + "); got " + value.getClass().getSimpleName() + ", expected java.util.List");
+        }
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            Object item = items.get(i);
+            if (item == null) {
+                literal.append("NULL");
+            } else {
+                quoteElement(literal, scalar(column, column.describe() + "[" + i + "]", item));
+            }
+        }
+        return literal.append('}').toString();
+    }
+
+    /** An array element in double quotes: then only {@code "} and {@code \} need a backslash. */
+    private static void quoteElement(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+
+    private static String scalar(Column column, String subject, Object v) {
+        ColumnType type = column.type();
+        switch (type) {
+            case ID, STRING, ENUM:
+                if (v instanceof String s) {
+                    if (s.indexOf('\0') >= 0) {
+                        throw new BadInputException(subject + ": " + Show.value(v)
+                                + " contains the NUL character, which PostgreSQL text cannot store");
+                    }
+                    return s;
+                }
+                break;
+            case INT:
+                if (v instanceof Integer) {
+                    return v.toString();
+                }
+                break;
+            case INT8, TIMESTAMP:
+                if (v instanceof Long || v instanceof Integer) {
+                    return v.toString();
+                }
+                break;
+            case BIG_INT:
+                if (v instanceof BigInteger || v instanceof Long || v instanceof Integer) {
+                    return v.toString();
+                }
+                break;
+            case BIG_DECIMAL:
+                if (v instanceof BigDecimal d) {
+                    return d.toPlainString();
+                }
+                if (v instanceof BigInteger || v instanceof Long || v instanceof Integer) {
+                    return v.toString();
+                }
+                break;
+            case BYTES:
+                return "\\x" + HEX.formatHex(bytes(subject, v));
+            case BOOLEAN:
+                if (v instanceof Boolean) {
+                    return v.toString();
+                }
+                break;
+            default:
+                throw new IllegalStateException("unhandled column type " + type);
+        }
+        throw wrongType(subject, type, v);
+    }
+
+    private static byte[] bytes(String subject, Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        if (v instanceof String s && (s.startsWith("0x") || s.startsWith("0X"))) {
+            String digits = s.substring(2);
+            if (digits.length() % 2 != 0 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new BadInputException(subject + ": " + Show.value(v)
+                        + " is not Bytes; a hex string is '0x' followed by pairs of hex digits");
+            }
+            return HEX.parseHex(digits);
+        }
+        throw wrongType(subject, ColumnType.BYTES, v);
+    }
+
+    private static BadInputException wrongType(String subject, ColumnType type, Object v) {
+        String expected = type == ColumnType.BYTES ? "byte[] or a '0x' hex String" : type.javaType().getSimpleName();
+        return new BadInputException(subject + ": " + Show.value(v) + " is not " + Show.noun(type)
+                + " (got " + v.getClass().getSimpleName() + ", expected " + expected + ")");
+    }
+}

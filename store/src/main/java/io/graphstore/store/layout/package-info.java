@@ -1,0 +1,71 @@
+/**
+ * A deployment's GraphQL schema as relational tables: {@link io.graphstore.store.layout.Layout}
+ * parses the SDL (graphql-java's {@code SchemaParser}, registry only, so graph-node's
+ * undeclared scalars are fine) into one {@link io.graphstore.store.layout.EntityTable} per
+ * {@code @entity} type and writes the DDL for a namespace {@code sgdN}. Nothing here touches
+ * a database; the caller runs the DDL in the deployment's shard.
+ *
+ * <h2>Types</h2>
+ * <table>
+ * <caption>GraphQL field type to column</caption>
+ * <tr><th>GraphQL</th><th>SQL</th><th>Java ({@code encode}/{@code decode})</th></tr>
+ * <tr><td>ID, String, an enum</td><td>text</td><td>String</td></tr>
+ * <tr><td>Int</td><td>int4</td><td>Integer</td></tr>
+ * <tr><td>Int8</td><td>int8</td><td>Long (encode also takes Integer)</td></tr>
+ * <tr><td>Timestamp</td><td>int8</td><td>Long, microseconds since the epoch</td></tr>
+ * <tr><td>BigInt</td><td>numeric</td><td>BigInteger (encode also takes Long, Integer)</td></tr>
+ * <tr><td>BigDecimal</td><td>numeric</td><td>BigDecimal (encode also takes BigInteger, Long, Integer)</td></tr>
+ * <tr><td>Bytes</td><td>bytea</td><td>byte[] (encode also takes a {@code "0x..."} String)</td></tr>
+ * <tr><td>Boolean</td><td>boolean</td><td>Boolean</td></tr>
+ * <tr><td>[T], [T!]</td><td>T's type with {@code []}</td><td>java.util.List; elements may be null</td></tr>
+ * </table>
+ * A field whose type is another {@code @entity} type is a reference: it has the SQL type of the
+ * target's id column and {@code references} names the target. A field whose type is an
+ * interface holds the id of one of the entities implementing it: its type is their common id
+ * type (text when none implements it; the schema is rejected when their id types differ) and it
+ * references no type in particular. {@code @derivedFrom} fields are not stored. {@code !} makes
+ * the column {@code not null}; element nullability of lists is not recorded. Enum values are
+ * stored as text and not checked on encode. The id must be {@code ID!}, {@code String!}
+ * (text), {@code Bytes!} (bytea) or {@code Int8!} (int8). Arguments of {@code @entity} (such as
+ * {@code immutable: true}) are accepted and ignored: immutable entities get the same table.
+ *
+ * <h2>Names</h2>
+ * Tables and columns are the snake_case of the GraphQL names: {@code TokenBalance} →
+ * {@code token_balance}, {@code totalSupply} → {@code total_supply}, {@code tokenID} →
+ * {@code token_id}, {@code tokenIDs} → {@code token_ids}. They are at most 63 lowercase letters,
+ * digits and underscores; the schema is rejected when a name is longer, when two types or two
+ * fields of a type map to the same name, when a field maps to {@code vid} or
+ * {@code block_range}, or when a table would take the name of another table's index. Column
+ * names are quoted in SQL ({@code "from"}, {@code "to"} are keywords); qualified table names need
+ * no quotes. Index and constraint names are the table name plus a suffix, the table part cut
+ * short with a stable hash added when that exceeds 63 characters.
+ *
+ * <h2>Tables and why each index exists</h2>
+ * Every row is one version of an entity: {@code vid bigserial primary key} identifies it,
+ * {@code block_range int4range} holds the blocks it is valid for (open, {@code [b,)}, while
+ * current), then {@code id} and a column per stored field.
+ * <ul>
+ * <li>{@code <table>_id_block_range_excl}, {@code exclude using gist (id with =, block_range
+ * with &&)}: no two versions of one id overlap, so a read at block B finds at most one version.
+ * Needs {@code btree_gist}, which every shard has; it also covers bytea and int8 ids.</li>
+ * <li>{@code <table>_id_open}, unique on {@code (id) where upper_inf(block_range)}: exactly one
+ * current version per id, and the index a write uses to find and close it.</li>
+ * <li>{@code <table>_block_range_brin}, BRIN on {@code (lower(block_range),
+ * coalesce(upper(block_range), 2147483647), vid)}: a revert finds the versions created or closed
+ * after a block by their bounds; rows arrive in block order, so a small BRIN index suffices.</li>
+ * </ul>
+ *
+ * <h2>Values</h2>
+ * {@link io.graphstore.store.layout.Column#encode} gives the text PostgreSQL parses when cast to
+ * the column's type (lists as array literals with every element quoted). Writers pass one
+ * {@code text[]} parameter per column, {@code unnest} them and cast each to
+ * {@link io.graphstore.store.layout.Column#sqlType()}, so no value is concatenated into SQL.
+ * {@code BigDecimal} values keep a scale of zero or more; a negative scale comes back as the
+ * same number with scale zero.
+ *
+ * <h2>Errors</h2>
+ * Every problem in a schema is a one-line {@link io.graphstore.common.BadInputException}
+ * starting {@code source:line:column:} when the place is known; a wrong value given to
+ * {@code encode} is one too, naming {@code Type.field} and the value.
+ */
+package io.graphstore.store.layout;

@@ -1,0 +1,39 @@
+package io.graphstore.store.primary;
+
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** {@code subgraphs.subgraph_deployment_assignment}: which node runs which site. */
+@RegisterConstructorMapper(AssignmentDao.Row.class)
+public interface AssignmentDao {
+    record Row(int id, String nodeId, java.time.OffsetDateTime pausedAt) {
+    }
+
+    @SqlUpdate("""
+            insert into subgraphs.subgraph_deployment_assignment (id, node_id) values (:id, :node)
+            on conflict (id) do update set node_id = excluded.node_id, assigned_at = now()""")
+    void assign(@Bind("id") int id, @Bind("node") String node);
+
+    @SqlUpdate("delete from subgraphs.subgraph_deployment_assignment where id = :id")
+    int unassign(@Bind("id") int id);
+
+    @SqlUpdate("update subgraphs.subgraph_deployment_assignment set paused_at = now() where id = :id and paused_at is null")
+    int pause(@Bind("id") int id);
+
+    @SqlUpdate("update subgraphs.subgraph_deployment_assignment set paused_at = null where id = :id and paused_at is not null")
+    int resume(@Bind("id") int id);
+
+    @SqlQuery("select id, node_id, paused_at from subgraphs.subgraph_deployment_assignment where id = :id")
+    Optional<Row> byId(@Bind("id") int id);
+
+    @SqlQuery("select node_id, count(*) from subgraphs.subgraph_deployment_assignment group by node_id")
+    @KeyColumn("node_id")
+    @ValueColumn("count")
+    Map<String, Long> assignedPerNode();
+}

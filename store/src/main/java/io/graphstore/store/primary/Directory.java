@@ -1,0 +1,155 @@
+package io.graphstore.store.primary;
+
+import io.graphstore.common.BadInputException;
+import io.graphstore.common.NodeId;
+import io.graphstore.common.ShardName;
+import io.graphstore.store.domain.DeploymentHash;
+import io.graphstore.store.domain.DeploymentId;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.domain.SubgraphName;
+import io.graphstore.store.pool.ShardPool;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The directory in the primary: where every site lives, names, versions, assignments, chains.
+ * Touches the primary only. Site lookups are cached (see {@link SiteCache}); every write made
+ * through {@link #write} drops the cache at once, other processes' writes within moments.
+ */
+public final class Directory implements AutoCloseable {
+    private final ShardPool primary;
+    private final SiteCache cache = new SiteCache();
+    private final Duration connectTimeout;
+    private DirectoryListener listener;
+
+    public Directory(ShardPool primary, Duration connectTimeout) {
+        this.primary = primary;
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** Starts the change listener; until then (and while it is disconnected) nothing is cached. */
+    public synchronized void enableCache() {
+        if (listener == null) {
+            listener = new DirectoryListener(primary.connectionInfo(), cache, connectTimeout);
+            listener.start();
+        }
+    }
+
+    /** Whether lookups are currently served from the cache. */
+    public boolean cacheActive() {
+        return cache.isListening();
+    }
+
+    public Optional<Site> site(DeploymentId id) {
+        return cache.get("id:" + id, () -> read(h -> h.attach(SiteDao.class).byId(id.value())));
+    }
+
+    public Optional<Site> activeSite(DeploymentHash hash) {
+        return cache.get("active:" + hash, () -> read(h -> h.attach(SiteDao.class).activeByHash(hash.value())));
+    }
+
+    /** Every copy of {@code hash}, the active one first. */
+    public List<Site> sites(DeploymentHash hash) {
+        return cache.get("hash:" + hash, () -> read(h -> h.attach(SiteDao.class).byHash(hash.value())));
+    }
+
+    public List<Site> allSites() {
+        return read(h -> h.attach(SiteDao.class).all());
+    }
+
+    public Optional<SubgraphDao.NameRow> subgraph(SubgraphName name) {
+        return cache.get("name:" + name, () -> read(h -> h.attach(SubgraphDao.class).byName(name.value())));
+    }
+
+    public List<SubgraphDao.NameRow> subgraphs() {
+        return read(h -> h.attach(SubgraphDao.class).all());
+    }
+
+    public List<SubgraphDao.VersionRef> namesFor(DeploymentHash hash) {
+        return read(h -> h.attach(SubgraphDao.class).namesFor(hash.value()));
+    }
+
+    public Optional<AssignmentDao.Row> assignment(DeploymentId id) {
+        return read(h -> h.attach(AssignmentDao.class).byId(id.value()));
+    }
+
+    public Map<ShardName, Long> assignedPerShard() {
+        Map<ShardName, Long> counts = new LinkedHashMap<>();
+        read(h -> h.attach(SiteDao.class).assignedPerShard()).forEach((k, v) -> counts.put(ShardName.of(k), v));
+        return counts;
+    }
+
+    public Map<NodeId, Long> assignedPerNode() {
+        Map<NodeId, Long> counts = new LinkedHashMap<>();
+        read(h -> h.attach(AssignmentDao.class).assignedPerNode()).forEach((k, v) -> counts.put(NodeId.of(k), v));
+        return counts;
+    }
+
+    public List<ChainDao.Chain> chains() {
+        return read(h -> h.attach(ChainDao.class).all());
+    }
+
+    /**
+     * The sites a user means by {@code locator}: a hash (every copy), {@code hash:shard},
+     * a namespace {@code sgdN}, or a subgraph name (its current version, else its pending one).
+     */
+    public List<Site> resolve(String locator) {
+        return new Locator(this).resolve(locator);
+    }
+
+    /** Like {@link #resolve} but exactly one site: several copies need {@code hash:shard}. */
+    public Site resolveOne(String locator) {
+        List<Site> sites = resolve(locator);
+        if (sites.size() > 1) {
+            throw new BadInputException("deployment '" + locator + "' has " + sites.size() + " copies ("
+                    + String.join(", ", sites.stream().map(s -> s.namespace() + " in " + s.shard()).toList())
+                    + "); name one as HASH:SHARD or sgdN");
+        }
+        return sites.get(0);
+    }
+
+    /** Runs {@code work} in one primary transaction and drops the cache afterwards. */
+    public <T> T write(Function<Handle, T> work) {
+        try {
+            return primary.jdbi().inTransaction(work::apply);
+        } catch (JdbiException e) {
+            throw translate(e);
+        } finally {
+            cache.invalidate();
+        }
+    }
+
+    <T> T read(Function<Handle, T> work) {
+        try {
+            return primary.jdbi().withHandle(work::apply);
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    private RuntimeException translate(JdbiException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return primary.unavailable(sql);
+        }
+        if (cause instanceof java.sql.SQLTransientConnectionException sql) {
+            return primary.unavailable(sql);
+        }
+        return e;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+    }
+}

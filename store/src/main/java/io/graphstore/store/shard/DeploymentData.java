@@ -1,0 +1,151 @@
+package io.graphstore.store.shard;
+
+import io.graphstore.common.BadInputException;
+import io.graphstore.common.StoreException;
+import io.graphstore.store.domain.BlockPtr;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.internal.Sql;
+import io.graphstore.store.layout.Layout;
+import io.graphstore.store.pool.ShardPool;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The data of one site in its shard. Touches that shard only. Every write runs in one shard
+ * transaction that first locks the site's head row, so writers of one site are serialized
+ * and the head, the entity count and the entity tables always move together.
+ */
+public final class DeploymentData {
+    private final Site site;
+    private final ShardPool pool;
+    private final Layout layout;
+
+    DeploymentData(Site site, ShardPool pool, Layout layout) {
+        this.site = site;
+        this.pool = pool;
+        this.layout = layout;
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Creates namespace, tables and metadata rows in one shard transaction. */
+    static void create(Site site, ShardPool pool, Layout layout, String schemaText, int startBlock) {
+        inShard(pool, site, h -> {
+            h.execute("create schema " + Sql.ident(site.namespace().value()));
+            for (String ddl : layout.createStatements(site.namespace())) {
+                h.execute(ddl);
+            }
+            MetadataDao meta = h.attach(MetadataDao.class);
+            meta.insertDeployment(site.id().value(), site.hash().value(), startBlock);
+            meta.insertHead(site.id().value());
+            meta.insertManifest(site.id().value(), schemaText, startBlock);
+            return null;
+        });
+    }
+
+    /** Whether the shard has this site's metadata (a deploy may have stopped before creating it). */
+    static boolean exists(Site site, ShardPool pool) {
+        return inShard(pool, site, h -> h.attach(MetadataDao.class).head(site.id().value()).isPresent());
+    }
+
+    /**
+     * Writes the changes of {@code block}, which must come after the head. Returns the new head.
+     * A change naming an unknown type or field, or missing a required field, is bad input and
+     * nothing of the block is written.
+     */
+    public Head transact(BlockPtr block, List<EntityChange> changes) {
+        return inShard(pool, site, h -> {
+            MetadataDao meta = h.attach(MetadataDao.class);
+            Optional<Integer> head = lockHead(meta);
+            if (head.isPresent() && block.number() <= head.get()) {
+                throw new StoreException("block " + block.number() + " is not after the head #" + head.get() + " of "
+                        + site.describe() + "; revert to an earlier block first");
+            }
+            long delta = new EntityWriter(layout, site.namespace()).write(h, block.number(), changes);
+            meta.moveHead(site.id().value(), block.number(), block.hash(), delta);
+            return head(meta);
+        });
+    }
+
+    /** Undoes every change after {@code to}, which must lie between the earliest block and the head. */
+    public Head revert(BlockPtr to) {
+        return inShard(pool, site, h -> {
+            MetadataDao meta = h.attach(MetadataDao.class);
+            Optional<Integer> head = lockHead(meta);
+            Head current = head(meta);
+            if (head.isEmpty() || to.number() > head.get() || to.number() < current.earliestBlock()) {
+                throw new BadInputException("block " + to.number() + " is outside what " + site.describe()
+                        + " can revert to (" + current.earliestBlock() + " to "
+                        + head.map(String::valueOf).orElse("nothing written yet") + ")");
+            }
+            long delta = new EntityWriter(layout, site.namespace()).revert(h, to.number());
+            meta.moveHead(site.id().value(), to.number(), to.hash(), delta);
+            return head(meta);
+        });
+    }
+
+    public Head head() {
+        return inShard(pool, site, h -> head(h.attach(MetadataDao.class)));
+    }
+
+    /** The entity {@code id} of {@code entityType} as it was at {@code block}. */
+    public Optional<Map<String, Object>> get(String entityType, String id, int block) {
+        return inShard(pool, site, h -> new EntityReader(layout, site.namespace()).get(h, entityType, id, block));
+    }
+
+    /** Up to {@code limit} entities valid at {@code block}, by id, optionally filtered. */
+    public List<Map<String, Object>> find(String entityType, int block, Optional<Filter> filter, int limit) {
+        return inShard(pool, site, h -> new EntityReader(layout, site.namespace())
+                .find(h, entityType, block, filter, limit));
+    }
+
+    /** Locks the site's head row; empty before the first block. */
+    private Optional<Integer> lockHead(MetadataDao meta) {
+        int head = meta.lockHead(site.id().value()).orElseThrow(() -> new StoreException("site "
+                + site.describe() + " has no head row in shard '" + site.shard()
+                + "'; finish its deploy by running 'graphman deploy' again"));
+        return head < 0 ? Optional.empty() : Optional.of(head);
+    }
+
+    private Head head(MetadataDao meta) {
+        MetadataDao.HeadRow row = meta.head(site.id().value()).orElseThrow(() -> new StoreException(
+                "site " + site.describe() + " has no head row in shard '" + site.shard() + "'"));
+        Optional<BlockPtr> block = row.blockNumber() == null ? Optional.empty()
+                : Optional.of(new BlockPtr(row.blockNumber(), row.blockHash() == null ? new byte[0] : row.blockHash()));
+        return new Head(block, row.entityCount(), row.earliestBlockNumber());
+    }
+
+    static <T> T inShard(ShardPool pool, Site site, org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        try {
+            return pool.jdbi().inTransaction(work);
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql
+                    && (sql instanceof java.sql.SQLTransientConnectionException
+                        || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
+                throw pool.unavailable(sql);
+            }
+            throw new StoreException("accessing " + site.describe() + " in shard '" + site.shard() + "' failed: " + firstLine(e), e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = String.valueOf(t.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    static void dropNamespace(Handle h, Site site) {
+        h.execute("drop schema if exists " + Sql.ident(site.namespace().value()) + " cascade");
+    }
+}

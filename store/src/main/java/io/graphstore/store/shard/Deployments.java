@@ -1,0 +1,65 @@
+package io.graphstore.store.shard;
+
+import io.graphstore.common.StoreException;
+import io.graphstore.store.domain.DeploymentId;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.layout.Layout;
+import io.graphstore.store.pool.ShardPool;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Entry to every site's shard data. Each site's layout is parsed from its stored schema once
+ * and kept (a deployment's schema never changes).
+ */
+public final class Deployments {
+    private final Function<Site, ShardPool> pools;
+    private final Map<DeploymentId, Layout> layouts = new ConcurrentHashMap<>();
+
+    public Deployments(Function<Site, ShardPool> pools) {
+        this.pools = pools;
+    }
+
+    public DeploymentData data(Site site) {
+        ShardPool pool = pools.apply(site);
+        Layout layout = layouts.computeIfAbsent(site.id(), id -> {
+            String schema = DeploymentData.inShard(pool, site, h -> h.attach(MetadataDao.class).schema(id.value()))
+                    .orElseThrow(() -> new StoreException("site " + site.describe() + " has no schema in shard '"
+                            + site.shard() + "'; finish its deploy by running 'graphman deploy' again"));
+            return Layout.parse(schema, site.namespace() + " schema");
+        });
+        return new DeploymentData(site, pool, layout);
+    }
+
+    /** Creates the site's namespace, tables and metadata; one shard transaction. */
+    public void create(Site site, Layout layout, String schemaText, int startBlock) {
+        DeploymentData.create(site, pools.apply(site), layout, schemaText, startBlock);
+        layouts.put(site.id(), layout);
+    }
+
+    public boolean exists(Site site) {
+        return DeploymentData.exists(site, pools.apply(site));
+    }
+
+    public Optional<String> schema(Site site) {
+        return DeploymentData.inShard(pools.apply(site), site,
+                h -> h.attach(MetadataDao.class).schema(site.id().value()));
+    }
+
+    public Optional<MetadataDao.StatusRow> status(Site site) {
+        return DeploymentData.inShard(pools.apply(site), site,
+                h -> h.attach(MetadataDao.class).status(site.id().value()));
+    }
+
+    /** Removes the site's namespace and metadata rows from its shard; one shard transaction. */
+    public void drop(Site site) {
+        DeploymentData.inShard(pools.apply(site), site, h -> {
+            DeploymentData.dropNamespace(h, site);
+            h.attach(MetadataDao.class).deleteDeployment(site.id().value());
+            return null;
+        });
+        layouts.remove(site.id());
+    }
+}

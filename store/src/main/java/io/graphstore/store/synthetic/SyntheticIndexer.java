@@ -1,0 +1,94 @@
+package io.graphstore.store.synthetic;
+
+import io.graphstore.store.admin.SyntheticChain;
+import io.graphstore.store.layout.Column;
+import io.graphstore.store.layout.EntityTable;
+import io.graphstore.store.shard.DeploymentData;
+import io.graphstore.store.shard.EntityChange;
+import io.graphstore.store.shard.Head;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+
+/**
+ * Writes {@code blocks} blocks after the head of a site, {@code changesPerBlock} changes
+ * each: about 55% creates, 30% updates, 15% deletes, over every entity type of the schema.
+ * Every 50th block is followed by a revert of the last three blocks, which are then written
+ * again with different content, the way a chain reorganization looks to an indexer.
+ */
+public final class SyntheticIndexer {
+    public static final int REORG_EVERY = 50;
+    public static final int REORG_DEPTH = 3;
+
+    private final DeploymentData data;
+    private final long seed;
+    private final int changesPerBlock;
+
+    public SyntheticIndexer(DeploymentData data, long seed, int changesPerBlock) {
+        if (changesPerBlock < 1) {
+            throw new io.graphstore.common.BadInputException("--changes-per-block " + changesPerBlock
+                    + " is invalid; use 1 or more");
+        }
+        this.data = data;
+        this.seed = seed;
+        this.changesPerBlock = changesPerBlock;
+    }
+
+    /** Writes the blocks, calling {@code progress} with each new block number; returns the head. */
+    public Head run(int blocks, IntConsumer progress) {
+        Head head = data.head();
+        int start = head.number().map(n -> n + 1).orElse(head.earliestBlock());
+        int end = start + blocks;
+        Set<Integer> reorged = new HashSet<>();
+        Map<Integer, Integer> variant = new LinkedHashMap<>();
+        int b = start;
+        while (b < end) {
+            head = data.transact(SyntheticChain.block(b), changes(start, b, variant.getOrDefault(b, 0)));
+            if (b % REORG_EVERY == REORG_EVERY - 1 && b - REORG_DEPTH >= start && reorged.add(b)) {
+                head = data.revert(SyntheticChain.block(b - REORG_DEPTH));
+                for (int redo = b - REORG_DEPTH + 1; redo <= b; redo++) {
+                    variant.merge(redo, 1, Integer::sum);
+                }
+                b = b - REORG_DEPTH + 1;
+                continue;
+            }
+            progress.accept(b);
+            b++;
+        }
+        return head;
+    }
+
+    /** The changes of one block; a pure function of seed, start, block and variant. */
+    List<EntityChange> changes(int start, int block, int variant) {
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + block * 31L + variant);
+        List<EntityTable> tables = data.layout().tables();
+        List<EntityChange> changes = new ArrayList<>(changesPerBlock);
+        ValueGenerator.ReferencePicker refs = (type, r) -> ValueGenerator.id(data.layout().require(type),
+                earlier(start, block, r), r.nextInt(changesPerBlock));
+        for (int i = 0; i < changesPerBlock; i++) {
+            EntityTable table = tables.get(rng.nextInt(tables.size()));
+            int op = rng.nextInt(100);
+            String id = op < 55 || block == start ? ValueGenerator.id(table, block, i)
+                    : ValueGenerator.id(table, earlier(start, block, rng), rng.nextInt(changesPerBlock));
+            if (op >= 85 && block > start) {
+                changes.add(EntityChange.delete(table.entityType(), id));
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Column c : table.columns()) {
+                values.put(c.field(), ValueGenerator.value(c, rng, block, refs));
+            }
+            changes.add(EntityChange.set(table.entityType(), id, values));
+        }
+        return changes;
+    }
+
+    private static int earlier(int start, int block, SplittableRandom rng) {
+        return block <= start ? start : start + rng.nextInt(block - start);
+    }
+}
