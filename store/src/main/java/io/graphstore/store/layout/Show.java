@@ -20,6 +20,14 @@ final class Show {
         return cut(oneLine(String.valueOf(v)));
     }
 
+    /** The simple name of the value's class, {@code List} for any list. */
+    static String javaType(Object v) {
+        if (v instanceof java.util.List<?>) {
+            return "List";
+        }
+        return v instanceof java.util.Map<?, ?> ? "Map" : v.getClass().getSimpleName();
+    }
+
     /** {@code an Int}, {@code a BigInt}, {@code Bytes}, {@code an enum value}. */
     static String noun(ColumnType type) {
         return switch (type) {

@@ -30,7 +30,7 @@ final class ValueText {
         }
         if (!(value instanceof List<?> items)) {
             throw new BadInputException(column.describe() + ": " + Show.value(value) + " is not a list ("
-                    + Show.graphqlType(column) + "); got " + value.getClass().getSimpleName() + ", expected java.util.List");
+                    + Show.graphqlType(column) + "); got " + Show.javaType(value) + ", expected java.util.List");
         }
         StringBuilder literal = new StringBuilder("{");
         for (int i = 0; i < items.size(); i++) {
@@ -126,6 +126,6 @@ final class ValueText {
     private static BadInputException wrongType(String subject, ColumnType type, Object v) {
         String expected = type == ColumnType.BYTES ? "byte[] or a '0x' hex String" : type.javaType().getSimpleName();
         return new BadInputException(subject + ": " + Show.value(v) + " is not " + Show.noun(type)
-                + " (got " + v.getClass().getSimpleName() + ", expected " + expected + ")");
+                + " (got " + Show.javaType(v) + ", expected " + expected + ")");
     }
 }

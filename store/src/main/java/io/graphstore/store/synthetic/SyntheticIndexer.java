@@ -39,7 +39,10 @@ public final class SyntheticIndexer {
         this.changesPerBlock = changesPerBlock;
     }
 
-    /** Writes the blocks, calling {@code progress} with each new block number; returns the head. */
+    /**
+     * Writes the blocks, calling {@code progress} once with each new block number (blocks
+     * written again after a revert are not reported twice); returns the head.
+     */
     public Head run(int blocks, IntConsumer progress) {
         Head head = data.head();
         int start = head.number().map(n -> n + 1).orElse(head.earliestBlock());
@@ -47,6 +50,7 @@ public final class SyntheticIndexer {
         Set<Integer> reorged = new HashSet<>();
         Map<Integer, Integer> variant = new LinkedHashMap<>();
         int b = start;
+        int reported = start - 1;
         while (b < end) {
             head = data.transact(SyntheticChain.block(b), changes(start, b, variant.getOrDefault(b, 0)));
             if (b % REORG_EVERY == REORG_EVERY - 1 && b - REORG_DEPTH >= start && reorged.add(b)) {
@@ -57,7 +61,10 @@ public final class SyntheticIndexer {
                 b = b - REORG_DEPTH + 1;
                 continue;
             }
-            progress.accept(b);
+            if (b > reported) {
+                progress.accept(b);
+                reported = b;
+            }
             b++;
         }
         return head;

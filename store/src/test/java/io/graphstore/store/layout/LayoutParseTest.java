@@ -86,7 +86,7 @@ class LayoutParseTest {
                 type _Schema_ @fulltext(name: "search", language: en, algorithm: rank, include: [])
                 type Plain { x: Int }
                 interface Named { id: ID! name: String! }
-                type Pool @entity(immutable: true, timeseries: false) implements Named {
+                type Pool implements Named @entity(immutable: true, timeseries: false) {
                   id: ID!
                   name: String!
                   liquidity: BigInt!
@@ -101,8 +101,8 @@ class LayoutParseTest {
         Layout layout = Layout.parse("""
                 interface Asset { id: Bytes! }
                 interface Unused { id: ID! }
-                type Coin @entity implements Asset { id: Bytes! }
-                type Nft @entity implements Asset { id: Bytes! }
+                type Coin implements Asset @entity { id: Bytes! }
+                type Nft implements Asset @entity { id: Bytes! }
                 type Holder @entity { id: ID! asset: Asset! assets: [Asset!]! other: Unused }
                 """, "assets.graphql");
         assertThat(layout.require("Holder").columns()).containsExactly(

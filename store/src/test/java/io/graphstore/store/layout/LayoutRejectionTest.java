@@ -45,7 +45,7 @@ class LayoutRejectionTest {
                 bad("a list of lists", "type Token @entity { id: ID! m: [[Int!]!]! }",
                         "s.graphql:1:30: Token.m is a list of lists, which cannot be stored; use a list of an entity type instead"),
                 bad("interface implementers with different id types",
-                        "interface I { id: ID! }\ntype A @entity implements I { id: ID! }\ntype B @entity implements I { id: Bytes! }\n"
+                        "interface I { id: ID! }\ntype A implements I @entity { id: ID! }\ntype B implements I @entity { id: Bytes! }\n"
                                 + "type H @entity { id: ID! i: I }",
                         "s.graphql:4:26: H.i has interface type 'I', whose entities have ids of different types (A: ID, B: Bytes);"
                                 + " give them one id type"),
