@@ -1,9 +1,19 @@
 package io.graphstore.graphman;
 
+import io.graphstore.graphman.assignment.PauseCommand;
+import io.graphstore.graphman.assignment.ReassignCommand;
+import io.graphstore.graphman.assignment.ResumeCommand;
+import io.graphstore.graphman.assignment.UnassignCommand;
+import io.graphstore.graphman.chain.ChainCommand;
 import io.graphstore.graphman.cli.ErrorHandler;
 import io.graphstore.graphman.cli.Environment;
 import io.graphstore.graphman.config.ConfigCommand;
 import io.graphstore.graphman.database.DatabaseCommand;
+import io.graphstore.graphman.deployment.CreateCommand;
+import io.graphstore.graphman.deployment.DeployCommand;
+import io.graphstore.graphman.deployment.InfoCommand;
+import io.graphstore.graphman.deployment.RemoveCommand;
+import io.graphstore.graphman.deployment.RewindCommand;
 import io.graphstore.graphman.dev.DevCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,12 +27,17 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = {
             "Administer a sharded graph-store installation: check the config, migrate the",
-            "shards, run the embedded dev cluster.",
+            "shards, deploy subgraphs and place them, assign them to nodes, inspect and rewind",
+            "them, and run the embedded dev cluster.",
+            "",
+            "A DEPLOYMENT argument is a hash (Qm…), HASH:SHARD, a namespace (sgdN) or a subgraph name.",
             "",
             "The config file comes from --config, else GRAPH_NODE_CONFIG, else the running",
             "dev cluster in --dev-dir (.graphman/config.toml)."},
-        subcommands = {ConfigCommand.class, DatabaseCommand.class, DevCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ConfigCommand.class, DatabaseCommand.class,
+            DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
+            ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class,
+            ChainCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})
 public final class Graphman implements Runnable {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = {"Run a local cluster of real PostgreSQL 15 servers, one per shard, from",
             "binaries on Maven Central. State lives in .graphman/ of --dev-dir; its config is",
-            ".graphman/config.toml, which graphman uses when no --config is given."},
-        subcommands = {DevUp.class, DevDown.class, DevStatus.class})
+            ".graphman/config.toml, which graphman uses when no --config is given.",
+            "'dev index' fills a deployment with synthetic blocks."},
+        subcommands = {DevUp.class, DevDown.class, DevStatus.class, DevIndex.class})
 public final class DevCommand {
 }

@@ -57,6 +57,7 @@ public record Column(String entityType, String field, String name, ColumnType ty
     /**
      * The text form of {@code value} that PostgreSQL accepts when cast to {@link #sqlType()};
      * lists become array literals. {@code null} gives {@code null} when the field is nullable.
+     * Numbers may also be given as decimal text and Bytes as {@code 0x} hex text.
      *
      * @throws BadInputException naming {@code Type.field} and the value when the value has the
      *                           wrong Java type, is invalid, or is null for a non-null field

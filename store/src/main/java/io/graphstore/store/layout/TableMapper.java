@@ -1,6 +1,7 @@
 package io.graphstore.store.layout;
 
 import graphql.language.FieldDefinition;
+import graphql.language.Node;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.SourceLocation;
@@ -90,7 +91,7 @@ final class TableMapper {
                 + TypeText.of(id.getType()) + "'; an id must be " + ID_TYPES));
     }
 
-    private String sqlName(String graphqlName, graphql.language.Node<?> node, String subject, String what) {
+    private String sqlName(String graphqlName, Node<?> node, String subject, String what) {
         String name = SqlNames.snakeCase(graphqlName);
         if (name.length() > SqlNames.MAX_LENGTH) {
             throw SchemaErrors.at(source, node, subject + " maps to " + what + " '" + name + "', which has "

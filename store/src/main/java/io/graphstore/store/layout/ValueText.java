@@ -5,11 +5,14 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Java values to the text PostgreSQL's input functions accept: {@code 42}, {@code \x01ff},
  * {@code {"a","b\"c",NULL}}. Checks the Java type first, so a wrong value is reported by
- * field and value here and never reaches the database as a cast error.
+ * field and value here and never reaches the database as a cast error. Numbers may also be
+ * given as decimal text and Bytes as {@code 0x} hex text (ids arrive as strings); such text
+ * is checked and written in canonical form.
  */
 final class ValueText {
     private static final HexFormat HEX = HexFormat.of();
@@ -62,50 +65,45 @@ final class ValueText {
 
     private static String scalar(Column column, String subject, Object v) {
         ColumnType type = column.type();
-        switch (type) {
-            case ID, STRING, ENUM:
-                if (v instanceof String s) {
-                    if (s.indexOf('\0') >= 0) {
-                        throw new BadInputException(subject + ": " + Show.value(v)
-                                + " contains the NUL character, which PostgreSQL text cannot store");
-                    }
-                    return s;
-                }
-                break;
-            case INT:
-                if (v instanceof Integer) {
-                    return v.toString();
-                }
-                break;
-            case INT8, TIMESTAMP:
-                if (v instanceof Long || v instanceof Integer) {
-                    return v.toString();
-                }
-                break;
-            case BIG_INT:
-                if (v instanceof BigInteger || v instanceof Long || v instanceof Integer) {
-                    return v.toString();
-                }
-                break;
-            case BIG_DECIMAL:
-                if (v instanceof BigDecimal d) {
-                    return d.toPlainString();
-                }
-                if (v instanceof BigInteger || v instanceof Long || v instanceof Integer) {
-                    return v.toString();
-                }
-                break;
-            case BYTES:
-                return "\\x" + HEX.formatHex(bytes(subject, v));
-            case BOOLEAN:
-                if (v instanceof Boolean) {
-                    return v.toString();
-                }
-                break;
-            default:
-                throw new IllegalStateException("unhandled column type " + type);
+        String text = switch (type) {
+            case ID, STRING, ENUM -> v instanceof String s ? text(subject, s) : null;
+            case INT -> v instanceof Integer ? v.toString() : parsed(v, Integer::valueOf);
+            case INT8, TIMESTAMP -> v instanceof Long || v instanceof Integer ? v.toString() : parsed(v, Long::valueOf);
+            case BIG_INT -> isIntegral(v) ? v.toString() : parsed(v, BigInteger::new);
+            case BIG_DECIMAL -> v instanceof BigDecimal d ? d.toPlainString()
+                    : isIntegral(v) ? v.toString() : parsed(v, BigDecimal::new);
+            case BYTES -> "\\x" + HEX.formatHex(bytes(subject, v));
+            case BOOLEAN -> v instanceof Boolean || "true".equals(v) || "false".equals(v) ? v.toString() : null;
+        };
+        if (text == null) {
+            throw wrongType(subject, type, v);
         }
-        throw wrongType(subject, type, v);
+        return text;
+    }
+
+    private static String text(String subject, String s) {
+        if (s.indexOf('\0') >= 0) {
+            throw new BadInputException(subject + ": " + Show.value(s)
+                    + " contains the NUL character, which PostgreSQL text cannot store");
+        }
+        return s;
+    }
+
+    private static boolean isIntegral(Object v) {
+        return v instanceof BigInteger || v instanceof Long || v instanceof Integer;
+    }
+
+    /** A number given as text, in canonical form; null when {@code v} is no such text. */
+    private static String parsed(Object v, Function<String, ? extends Number> parse) {
+        if (!(v instanceof String s)) {
+            return null;
+        }
+        try {
+            Number n = parse.apply(s);
+            return n instanceof BigDecimal d ? d.toPlainString() : n.toString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static byte[] bytes(String subject, Object v) {
@@ -124,7 +122,12 @@ final class ValueText {
     }
 
     private static BadInputException wrongType(String subject, ColumnType type, Object v) {
-        String expected = type == ColumnType.BYTES ? "byte[] or a '0x' hex String" : type.javaType().getSimpleName();
+        String expected = switch (type) {
+            case BYTES -> "byte[] or a '0x' hex String";
+            case BOOLEAN -> "Boolean or 'true'/'false'";
+            case ID, STRING, ENUM -> "String";
+            default -> type.javaType().getSimpleName() + " or a decimal String";
+        };
         return new BadInputException(subject + ": " + Show.value(v) + " is not " + Show.noun(type)
                 + " (got " + Show.javaType(v) + ", expected " + expected + ")");
     }

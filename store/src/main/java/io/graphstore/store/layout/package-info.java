@@ -16,7 +16,7 @@
  * <tr><td>BigInt</td><td>numeric</td><td>BigInteger (encode also takes Long, Integer)</td></tr>
  * <tr><td>BigDecimal</td><td>numeric</td><td>BigDecimal (encode also takes BigInteger, Long, Integer)</td></tr>
  * <tr><td>Bytes</td><td>bytea</td><td>byte[] (encode also takes a {@code "0x..."} String)</td></tr>
- * <tr><td>Boolean</td><td>boolean</td><td>Boolean</td></tr>
+ * <tr><td>Boolean</td><td>boolean</td><td>Boolean (encode also takes "true", "false")</td></tr>
  * <tr><td>[T], [T!]</td><td>T's type with {@code []}</td><td>java.util.List; elements may be null</td></tr>
  * </table>
  * A field whose type is another {@code @entity} type is a reference: it has the SQL type of the
@@ -60,6 +60,9 @@
  * the column's type (lists as array literals with every element quoted). Writers pass one
  * {@code text[]} parameter per column, {@code unnest} them and cast each to
  * {@link io.graphstore.store.layout.Column#sqlType()}, so no value is concatenated into SQL.
+ * Because entity ids travel as strings, {@code encode} also takes numbers as decimal text
+ * ({@code "42"}) and bytes as {@code "0x..."} text; it checks such text and writes it in
+ * canonical form, so {@code decode} returns the typed value, not the text.
  * {@code BigDecimal} values keep a scale of zero or more; a negative scale comes back as the
  * same number with scale zero.
  *

@@ -53,7 +53,7 @@ final class DirectoryListener implements AutoCloseable {
                     }
                 }
             } catch (SQLException e) {
-                if (cache.isListening()) {
+                if (cache.isListening() && !stopped) {
                     LOG.warn("lost the directory change listener on the primary ({}); directory lookups "
                             + "are not cached until it reconnects", e.getMessage());
                 }

@@ -49,6 +49,23 @@ class ColumnEncodeTest {
     }
 
     @Test
+    void numbersAndBooleansMayBeGivenAsTextWhichIsCheckedAndMadeCanonical() {
+        assertThat(encode(ColumnType.INT, "+42")).isEqualTo("42");
+        assertThat(encode(ColumnType.INT8, "-9")).isEqualTo("-9");
+        assertThat(encode(ColumnType.TIMESTAMP, "1700000000000000")).isEqualTo("1700000000000000");
+        assertThat(encode(ColumnType.BIG_INT, "123456789012345678901234567890")).isEqualTo("123456789012345678901234567890");
+        assertThat(encode(ColumnType.BIG_DECIMAL, "1e3")).isEqualTo("1000");
+        assertThat(encode(ColumnType.BOOLEAN, "false")).isEqualTo("false");
+        assertThat(Column.id("Pool", ColumnType.INT8).encode("5")).isEqualTo("5");
+        assertThatThrownBy(() -> encode(ColumnType.INT, "99999999999"))
+                .hasMessage("Token.f: '99999999999' is not an Int (got String, expected Integer or a decimal String)");
+        assertThatThrownBy(() -> encode(ColumnType.BIG_DECIMAL, "NaN"))
+                .hasMessage("Token.f: 'NaN' is not a BigDecimal (got String, expected BigDecimal or a decimal String)");
+        assertThatThrownBy(() -> encode(ColumnType.BIG_INT, " 1"))
+                .hasMessage("Token.f: ' 1' is not a BigInt (got String, expected BigInteger or a decimal String)");
+    }
+
+    @Test
     void listsBecomeArrayLiteralsWithEveryElementQuoted() {
         assertThat(encodeList(ColumnType.STRING)).isEqualTo("{}");
         assertThat(encodeList(ColumnType.STRING, "a,b", "{x}", "say \"hi\"", "back\\slash", "NULL", "", null))
@@ -72,19 +89,19 @@ class ColumnEncodeTest {
     void aValueOfTheWrongJavaTypeNamesTypeFieldAndValue() {
         Column decimals = new Column("Token", "decimals", "decimals", ColumnType.INT, false, false, Optional.empty());
         assertThatThrownBy(() -> decimals.encode("abc")).isInstanceOf(BadInputException.class)
-                .hasMessage("Token.decimals: 'abc' is not an Int (got String, expected Integer)");
+                .hasMessage("Token.decimals: 'abc' is not an Int (got String, expected Integer or a decimal String)");
         assertThatThrownBy(() -> decimals.encode(5L))
-                .hasMessage("Token.decimals: 5 is not an Int (got Long, expected Integer)");
+                .hasMessage("Token.decimals: 5 is not an Int (got Long, expected Integer or a decimal String)");
         assertThatThrownBy(() -> encode(ColumnType.STRING, 42))
                 .hasMessage("Token.f: 42 is not a String (got Integer, expected String)");
         assertThatThrownBy(() -> encode(ColumnType.BIG_INT, new BigDecimal("1.5")))
-                .hasMessage("Token.f: 1.5 is not a BigInt (got BigDecimal, expected BigInteger)");
-        assertThatThrownBy(() -> encode(ColumnType.BOOLEAN, "true"))
-                .hasMessage("Token.f: 'true' is not a Boolean (got String, expected Boolean)");
+                .hasMessage("Token.f: 1.5 is not a BigInt (got BigDecimal, expected BigInteger or a decimal String)");
+        assertThatThrownBy(() -> encode(ColumnType.BOOLEAN, "yes"))
+                .hasMessage("Token.f: 'yes' is not a Boolean (got String, expected Boolean or 'true'/'false')");
         assertThatThrownBy(() -> encode(ColumnType.BYTES, 12))
                 .hasMessage("Token.f: 12 is not Bytes (got Integer, expected byte[] or a '0x' hex String)");
         assertThatThrownBy(() -> encode(ColumnType.TIMESTAMP, java.time.Instant.EPOCH))
-                .hasMessage("Token.f: 1970-01-01T00:00:00Z is not a Timestamp (got Instant, expected Long)");
+                .hasMessage("Token.f: 1970-01-01T00:00:00Z is not a Timestamp (got Instant, expected Long or a decimal String)");
     }
 
     @Test
@@ -98,7 +115,7 @@ class ColumnEncodeTest {
         assertThatThrownBy(() -> encode(ColumnType.STRING, "a\0b"))
                 .hasMessage("Token.f: 'a\\u0000b' contains the NUL character, which PostgreSQL text cannot store");
         assertThatThrownBy(() -> encodeList(ColumnType.INT, 1, 2, "three"))
-                .hasMessage("Token.f[2]: 'three' is not an Int (got String, expected Integer)");
+                .hasMessage("Token.f[2]: 'three' is not an Int (got String, expected Integer or a decimal String)");
         assertThatThrownBy(() -> column(ColumnType.STRING, true).encode("a"))
                 .hasMessage("Token.f: 'a' is not a list ([String]); got String, expected java.util.List");
         assertThatThrownBy(() -> column(ColumnType.STRING, false).encode(List.of("a")))

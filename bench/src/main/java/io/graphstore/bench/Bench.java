@@ -1,0 +1,47 @@
+package io.graphstore.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point: {@code bench [all|sites|transact] [--quick]}. Prints one JSON line per result,
+ * then a table. {@code --quick} uses small sizes (a smoke run, not a measurement).
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        String which = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
+        if (!List.of("all", "sites", "transact").contains(which)) {
+            err.println("error: benchmark '" + which + "' is unknown; use all, sites or transact");
+            return 2;
+        }
+        List<Result> results = new ArrayList<>();
+        if (which.equals("all") || which.equals("sites")) {
+            err.println("bench: site resolution ...");
+            results.add(SiteResolutionBench.run(quick ? 2_000 : 100_000, quick ? 100 : 1_000, quick ? 0.5 : 5));
+            out.println(results.get(results.size() - 1).json());
+        }
+        if (which.equals("all") || which.equals("transact")) {
+            err.println("bench: transact write throughput ...");
+            results.add(TransactBench.run(quick ? 30 : 2_000, quick ? 20 : 100));
+            out.println(results.get(results.size() - 1).json());
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8s  %s", "BENCH", "GRAPH-STORE", "BASELINE", "RATIO",
+                "BASELINE IS"));
+        for (Result r : results) {
+            out.println(String.format(Locale.ROOT, "%-16s %18.0f %22.0f %8.3f  %s (%s)", r.bench(), r.value(),
+                    r.baselineValue(), r.ratio(), r.baseline(), r.unit()));
+        }
+        return 0;
+    }
+}

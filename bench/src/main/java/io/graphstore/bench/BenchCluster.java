@@ -1,0 +1,83 @@
+package io.graphstore.bench;
+
+import io.graphstore.common.NodeId;
+import io.graphstore.common.Secret;
+import io.graphstore.config.Config;
+import io.graphstore.config.ConfigLoader;
+import io.graphstore.store.ShardedStore;
+import io.graphstore.store.StoreOptions;
+import io.graphstore.store.embedded.EmbeddedServer;
+import io.graphstore.store.embedded.ServerBootstrap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An embedded server with one database per shard, created for one benchmark run and removed
+ * afterwards. Durability settings are left at PostgreSQL's defaults except synchronous_commit.
+ */
+final class BenchCluster implements AutoCloseable {
+    private static final String ROLE = "graph_bench";
+    private static final Secret PASSWORD = new Secret("graph-bench-pw");
+
+    private final Path dir;
+    private final EmbeddedServer server;
+    private final List<ShardedStore> stores = new ArrayList<>();
+    private final String toml;
+
+    BenchCluster(List<String> shards) {
+        try {
+            Path root = Files.createDirectories(Path.of("target", "bench-pg").toAbsolutePath());
+            dir = Files.createTempDirectory(root, "run-");
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            server = EmbeddedServer.start(dir.resolve("data"), port,
+                    Map.of("max_connections", "200", "shared_buffers", "256MB", "synchronous_commit", "off",
+                            "max_wal_size", "4GB"), dir.resolve("postgres.log"));
+            ServerBootstrap admin = ServerBootstrap.local(port);
+            admin.ensureRole(ROLE, PASSWORD);
+            StringBuilder t = new StringBuilder();
+            for (String shard : shards) {
+                String db = "bench_" + shard;
+                admin.ensureDatabase(db, ROLE);
+                t.append("[store.").append(shard).append("]\nconnection = \"postgresql://").append(ROLE).append(':')
+                        .append(PASSWORD.reveal()).append("@127.0.0.1:").append(port).append('/').append(db)
+                        .append("\"\npool_size = 8\n\n");
+            }
+            toml = t.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Config config() {
+        return ConfigLoader.parse(toml, "bench.toml", n -> Optional.empty());
+    }
+
+    ShardedStore open() {
+        ShardedStore s = ShardedStore.open(config(), NodeId.DEFAULT, StoreOptions.defaults());
+        stores.add(s);
+        return s;
+    }
+
+    @Override
+    public void close() {
+        stores.forEach(ShardedStore::close);
+        server.stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftovers under target/ are harmless
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code graphman chain}: the chains (networks) recorded in the directory, read through {@code InfoAdmin}. */
+package io.graphstore.graphman.chain;
