@@ -32,7 +32,7 @@ public final class Bench {
         }
         if (which.equals("all") || which.equals("transact")) {
             err.println("bench: transact write throughput ...");
-            results.add(TransactBench.run(quick ? 30 : 2_000, quick ? 20 : 100));
+            results.add(TransactBench.run(quick ? 30 : Integer.getInteger("bench.blocks", 2_000), quick ? 20 : 100));
             out.println(results.get(results.size() - 1).json());
         }
         out.println();

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 final class BenchCluster implements AutoCloseable {
     private static final String ROLE = "graph_bench";
     private static final Secret PASSWORD = new Secret("graph-bench-pw");
+    /** BENCH_LOG_STATEMENTS=1 logs every statement with its duration and keeps the server's directory. */
+    private static final boolean KEEP_LOG = System.getenv("BENCH_LOG_STATEMENTS") != null;
 
     private final Path dir;
     private final EmbeddedServer server;
@@ -41,9 +43,12 @@ final class BenchCluster implements AutoCloseable {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            server = EmbeddedServer.start(dir.resolve("data"), port,
-                    Map.of("max_connections", "200", "shared_buffers", "256MB", "synchronous_commit", "off",
-                            "max_wal_size", "4GB"), dir.resolve("postgres.log"));
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("max_connections", "200",
+                    "shared_buffers", "256MB", "synchronous_commit", "off", "max_wal_size", "4GB"));
+            if (KEEP_LOG) {
+                settings.put("log_min_duration_statement", "0");
+            }
+            server = EmbeddedServer.start(dir.resolve("data"), port, settings, dir.resolve("postgres.log"));
             ServerBootstrap admin = ServerBootstrap.local(port);
             admin.ensureRole(ROLE, PASSWORD);
             StringBuilder t = new StringBuilder();
@@ -74,6 +79,10 @@ final class BenchCluster implements AutoCloseable {
     public void close() {
         stores.forEach(ShardedStore::close);
         server.stop();
+        if (KEEP_LOG) {
+            System.err.println("bench: statement log kept in " + dir.resolve("postgres.log"));
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -20,13 +20,17 @@ public final class Progress {
     /** A bar counting to {@code total} units named {@code unit}; close it when done. */
     public static ProgressBar bar(PrintWriter err, String task, long total, String unit) {
         boolean interactive = System.console() != null;
+        String[] last = {""};
         DelegatingProgressBarConsumer consumer = new DelegatingProgressBarConsumer(line -> {
-            if (interactive) {
-                err.print("\r" + line);
-            } else {
-                err.println(line.stripTrailing());
+            synchronized (last) {
+                if (interactive) {
+                    err.print("\r" + line);
+                } else if (!line.equals(last[0])) {
+                    err.println(line.stripTrailing());
+                }
+                last[0] = line;
+                err.flush();
             }
-            err.flush();
         }, WIDTH) {
             @Override
             public void close() {

@@ -63,7 +63,7 @@ final class InfoView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", i.names().stream().filter(n -> n.status().equals("current")).findFirst()
                 .or(() -> i.names().stream().findFirst()).map(SubgraphDao.VersionRef::name).orElse(null));
-        m.put("names", i.names().stream().map(n -> Map.of("name", n.name(), "status", n.status())).toList());
+        m.put("names", i.names().stream().map(InfoView::nameMap).toList());
         m.put("hash", i.site().hash().value());
         m.put("namespace", i.site().namespace().value());
         m.put("shard", i.site().shard().value());
@@ -78,6 +78,13 @@ final class InfoView {
         m.put("earliest_block", i.head().map(Head::earliestBlock).orElse(null));
         m.put("head_block_hash", i.head().flatMap(Head::block).map(BlockPtr::hashHex).orElse(null));
         m.put("problem", i.shardProblem().orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> nameMap(SubgraphDao.VersionRef ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", ref.name());
+        m.put("status", ref.status());
         return m;
     }
 

@@ -50,9 +50,9 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         return allColumns().stream().filter(c -> c.field().equals(field)).findFirst();
     }
 
-    /** The exclusion constraint keeping versions of one id from overlapping in block ranges. */
-    public String exclusionConstraintName() {
-        return SqlNames.derived(name, "_id_block_range_excl");
+    /** The btree index on (id, lower(block_range)) that a read of one id at a block uses. */
+    public String idIndexName() {
+        return SqlNames.derived(name, "_id_block");
     }
 
     /** The partial unique index on {@code id} of the open (current) versions. */

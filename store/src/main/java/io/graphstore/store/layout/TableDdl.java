@@ -23,8 +23,7 @@ final class TableDdl {
         create.append("\n)");
         return List.of(
                 create.toString(),
-                "alter table " + qualified + " add constraint " + table.exclusionConstraintName()
-                        + " exclude using gist (id with =, block_range with &&)",
+                "create index " + table.idIndexName() + " on " + qualified + " (id, lower(block_range))",
                 "create unique index " + table.openIndexName() + " on " + qualified
                         + " (id) where upper_inf(block_range)",
                 "create index " + table.blockRangeIndexName() + " on " + qualified

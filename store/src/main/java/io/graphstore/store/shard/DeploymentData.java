@@ -125,9 +125,17 @@ public final class DeploymentData {
         return new Head(block, row.entityCount(), row.earliestBlockNumber());
     }
 
+    /**
+     * Runs {@code work} in one transaction on the site's shard. Entity tables grow from empty,
+     * so a generic plan cached while a table was tiny (a sequential scan) would stick; the
+     * transaction plans every statement for its actual parameters instead.
+     */
     static <T> T inShard(ShardPool pool, Site site, org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         try {
-            return pool.jdbi().inTransaction(work);
+            return pool.jdbi().inTransaction(h -> {
+                h.execute("set local plan_cache_mode = force_custom_plan");
+                return work.withHandle(h);
+            });
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql
                     && (sql instanceof java.sql.SQLTransientConnectionException
