@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
  * checks its config and migrates every shard. Safe to run again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the embedded dev cluster (primary, shard_a, shard_b), check its config,",
-            "migrate every shard and show the schema versions. Safe to run again; stop the",
-            "servers with 'graphman dev down'."})
+        description = {"Start the dev cluster, check its config and migrate every shard.",
+            "The cluster has three shards (primary, shard_a, shard_b); the schema versions",
+            "are shown. Safe to run again; stop the servers with 'graphman dev down'."})
 public final class DemoCommand extends GraphmanCommand {
     @Override
     public Integer call() {

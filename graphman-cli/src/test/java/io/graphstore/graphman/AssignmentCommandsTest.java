@@ -48,7 +48,8 @@ class AssignmentCommandsTest {
         assertThat(notPaused.out()).contains("was not paused");
         assertThat(cli.json("info", "org/moving", "--json").get(0).get("paused_at").isNull()).isTrue();
 
-        assertThat(cli.run("unassign", "org/moving").out().strip()).isEqualTo(site + ": node index_node_1 -> unassigned");
+        assertThat(cli.run("unassign", "org/moving").out().strip())
+                .isEqualTo(site + ": node index_node_1 -> unassigned");
         assertThat(cli.json("info", "org/moving", "--json").get(0).get("node").isNull()).isTrue();
         assertThat(cli.run("info", "org/moving").out()).containsPattern("node\\s+unassigned");
         var twice = cli.run("unassign", "org/moving");
@@ -81,7 +82,8 @@ class AssignmentCommandsTest {
         var dup = cli.run("create", "org/reserved");
         assertThat(dup.exit()).isEqualTo(2);
         assertThat(dup.err()).contains("'org/reserved' already exists");
-        assertThat(cli.run("remove", "org/reserved").out()).contains("removed subgraph name 'org/reserved' (it had no version)");
+        assertThat(cli.run("remove", "org/reserved").out())
+                .contains("removed subgraph name 'org/reserved' (it had no version)");
 
         cli.deploy("org/named", 20);
         var remove = cli.run("remove", "org/named");

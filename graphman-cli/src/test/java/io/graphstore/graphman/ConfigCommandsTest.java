@@ -160,6 +160,28 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void placeWithoutADatabaseStillWorksQuicklyAndSaysWhyThereIsNoWinner() throws Exception {
+        long started = System.nanoTime();
+        var r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rule:").doesNotContain("winner");
+        assertThat(r.err().strip()).startsWith("note: no winner shown: the primary at db-primary:5432")
+                .doesNotContain(PASSWORD);
+        assertThat(r.err().strip().lines()).hasSize(1);
+
+        Files.writeString(config, CONFIG.replace("db-primary:5432", "127.0.0.1:1"));
+        r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet", "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).has("winner")).isFalse();
+        assertThat(r.err()).contains("the primary at 127.0.0.1:1 is not reachable");
+        assertThat(System.nanoTime() - started).as("no long connect timeouts").isLessThan(5_000_000_000L);
+
+        r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet", "--offline");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void poolsShowsWhatEachNodeOpensAndTheTotals() throws Exception {
         var r = graphman.run("--config", config.toString(), "config", "pools", "index_node_vip_0", "query_node_1",
                 "--json");
@@ -191,5 +213,15 @@ class ConfigCommandsTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("config").contains("database").contains("dev").contains("demo")
                 .contains("GRAPH_NODE_CONFIG");
+        for (String command : new String[] {"deploy", "create", "remove", "info", "rewind", "reassign", "unassign",
+            "pause", "resume", "chain"}) {
+            assertThat(r.out()).containsPattern("(?m)^\\s+" + command + "\\s+\\S");
+        }
+        assertThat(graphman.run("dev", "--help").out()).containsPattern("(?m)^\\s+index\\s+Write N synthetic blocks");
+        for (String command : new String[] {"info", "reassign", "unassign", "pause", "resume", "rewind"}) {
+            assertThat(graphman.run(command, "--help").out().replaceAll("\\s+", " "))
+                    .as(command + " --help").contains("a hash (Qm…), HASH:SHARD for one copy, a namespace (sgdN) or a"
+                            + " subgraph name");
+        }
     }
 }

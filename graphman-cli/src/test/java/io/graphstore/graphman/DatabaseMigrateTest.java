@@ -21,8 +21,8 @@ class DatabaseMigrateTest {
 
         var first = graphman.run("--config", config.toString(), "database", "migrate");
         assertThat(first.exit()).isZero();
-        assertThat(first.out()).containsPattern("primary\\s+migrated\\s+none -> v1\\s+none -> v1")
-                .containsPattern("shard_a\\s+migrated\\s+none -> v1\\s+-");
+        assertThat(first.out()).containsPattern("primary\\s+migrated\\s+none -> v\\d+\\s+none -> v\\d+")
+                .containsPattern("shard_a\\s+migrated\\s+none -> v\\d+\\s+-");
         assertThat(first.all()).doesNotContain(TestServer.PASSWORD.reveal());
 
         var second = graphman.run("--config", config.toString(), "database", "migrate", "--json");
@@ -30,7 +30,7 @@ class DatabaseMigrateTest {
         JsonNode json = new ObjectMapper().readTree(second.out());
         assertThat(json.get("shards")).hasSize(2);
         assertThat(json.get("shards").get(0).get("status").asText()).isEqualTo("up-to-date");
-        assertThat(json.get("shards").get(0).get("shard_version_after").asText()).isEqualTo("1");
+        assertThat(json.get("shards").get(0).get("shard_version_after").asText()).matches("\\d+");
         assertThat(json.get("shards").get(1).get("migrations_applied").asInt()).isZero();
     }
 }

@@ -18,15 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 class DeploymentBadInputTest {
     ShardCli cli;
     String hash;
+    long rows;
+    String sites;
 
     @BeforeEach
     void deployOne(TestShards shards, @TempDir Path dir) {
         cli = new ShardCli(shards, dir);
         if (cli.run("info", "org/good").exit() != 0) {
             cli.deploy("org/good", 1);
-            assertThat(cli.run("dev", "index", "org/good", "--blocks", "10", "--changes-per-block", "5").exit()).isZero();
+            var index = cli.run("dev", "index", "org/good", "--blocks", "10", "--changes-per-block", "5");
+            assertThat(index.exit()).as(index.all()).isZero();
         }
         hash = ShardCli.hash(2);
+        rows = cli.directoryRows();
+        sites = cli.run("info", "--json").out();
     }
 
     @Test
@@ -37,10 +42,12 @@ class DeploymentBadInputTest {
 
         rejected("deployment hash 'Qm123' is invalid", "deploy", "org/x", "Qm123", "--schema", schema);
         rejected("subgraph name 'bad name!' is invalid", "deploy", "bad name!", hash, "--schema", schema);
-        rejected("node id 'Index-Node' is invalid", "deploy", "org/x", hash, "--schema", schema, "--node", "Index-Node");
+        rejected("node id 'Index-Node' is invalid", "deploy", "org/x", hash, "--schema", schema,
+                "--node", "Index-Node");
         rejected("network 'ropsten' is not configured (known: mainnet)", "deploy", "org/x", hash, "--schema", schema,
                 "--network", "ropsten");
-        rejected("schema file 'missing.graphql' does not exist", "deploy", "org/x", hash, "--schema", "missing.graphql");
+        rejected("schema file 'missing.graphql' does not exist", "deploy", "org/x", hash,
+                "--schema", "missing.graphql");
         String syntax = rejected("broken.graphql:3:", "deploy", "org/x", hash, "--schema", broken.toString());
         assertThat(syntax).containsPattern("broken\\.graphql:3:\\d+: ");
         rejected("is already deployed as 'org/good'", "deploy", "org/good", ShardCli.hash(1), "--schema", schema);
@@ -80,8 +87,6 @@ class DeploymentBadInputTest {
 
     /** Runs a command that must fail as bad input with one line; returns that line. */
     private String rejected(String message, String... args) {
-        long rows = cli.directoryRows();
-        String sites = cli.run("info", "--json").out();
         var r = cli.run(args);
         assertThat(r.exit()).as(String.join(" ", args) + ": " + r.all()).isEqualTo(2);
         assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.graphstore.store.testing.MultiShard;
 import io.graphstore.store.testing.TestServer;
 import io.graphstore.store.testing.TestShards;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +56,8 @@ class DeploymentWorkflowTest {
 
         var rewind = cli.run("rewind", "org/token", "100");
         assertThat(rewind.exit()).as(rewind.all()).isZero();
-        assertThat(rewind.out()).contains(namespace).contains("head 119 -> #100").contains("entities " + at119 + " -> ");
+        assertThat(rewind.out()).contains(namespace).contains("head 119 -> #100")
+                .contains("entities " + at119 + " -> ");
         JsonNode rewound = cli.json("info", namespace, "--json").get(0);
         assertThat(rewound.get("head").asInt()).isEqualTo(100);
         long at100 = rewound.get("entities").asLong();
@@ -63,7 +66,8 @@ class DeploymentWorkflowTest {
 
         // the same seed from scratch reaches the same state at block 100
         cli.deploy("org/again", 2);
-        assertThat(cli.run("dev", "index", "org/again", "--blocks", "101", "--changes-per-block", "20").exit()).isZero();
+        var again = cli.run("dev", "index", "org/again", "--blocks", "101", "--changes-per-block", "20");
+        assertThat(again.exit()).as(again.all()).isZero();
         assertThat(cli.json("info", "org/again", "--json").get(0).get("entities").asLong()).isEqualTo(at100);
 
         var more = cli.run("dev", "index", "org/token", "--blocks", "5", "--changes-per-block", "3", "--seed", "9",
@@ -80,7 +84,44 @@ class DeploymentWorkflowTest {
         assertThat(table.exit()).isZero();
         assertThat(table.out()).containsPattern("NAMESPACE\\s+SHARD\\s+HASH\\s+NAMES\\s+NODE\\s+HEAD\\s+ENTITIES")
                 .containsPattern(namespace + "\\s+shard_\\w\\s+" + ShardCli.hash(1) + "\\s+org/token\\s+\\w+\\s+103");
-        assertThat(cli.json("info", "--json")).hasSize(2);
+        assertThat(cli.json("info", "--json").findValuesAsText("hash")).contains(ShardCli.hash(1), ShardCli.hash(2));
         assertThat(table.all() + people.all() + index.all()).doesNotContain(TestServer.PASSWORD.reveal());
+    }
+
+    @Test
+    void infoNamesAShardItCannotReadOnTheHeadLineAndExitsOne(TestShards shards, @TempDir Path dir) throws Exception {
+        ShardCli cli = new ShardCli(shards, dir);
+        JsonNode onB = cli.deploy("org/down-1", 31);
+        for (int n = 32; !onB.get("shard").asText().equals("shard_b"); n++) {
+            onB = cli.deploy("org/down-" + n, n);
+        }
+        String namespace = onB.get("namespace").asText();
+        String toml = Files.readString(cli.config);
+        int section = toml.indexOf("[store.shard_b]");
+        Path broken = dir.resolve("shard-b-down.toml");
+        Files.writeString(broken, toml.substring(0, section)
+                + toml.substring(section).replaceFirst("@[^/\"]+/", "@127.0.0.1:1/"));
+        GraphmanRunner graphman = new GraphmanRunner(dir).env("GRAPH_STORE_CONNECT_TIMEOUT_MS", "1000");
+
+        var one = graphman.run("--config", broken.toString(), "info", namespace);
+        assertThat(one.exit()).as(one.all()).isEqualTo(1);
+        assertThat(one.out())
+                .containsPattern("head\\s+unknown: shard 'shard_b' at 127.0.0.1:1\\S* is unreachable after 1000 ms")
+                .containsPattern("entities\\s+unknown").contains("namespace    " + namespace);
+        assertThat(one.all()).doesNotContain(TestServer.PASSWORD.reveal());
+
+        var all = graphman.run("--config", broken.toString(), "info");
+        assertThat(all.exit()).isEqualTo(1);
+        assertThat(all.out()).containsPattern(namespace + "\\s+shard_b\\s+.*\\?\\s+\\?")
+                .containsPattern(namespace + ": shard 'shard_b' at 127.0.0.1:1\\S* is unreachable");
+
+        var json = graphman.run("--config", broken.toString(), "info", "--json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode sites = new ObjectMapper().readTree(json.out());
+        for (JsonNode site : sites) {
+            boolean down = site.get("shard").asText().equals("shard_b");
+            assertThat(site.get("problem").isNull()).as(site.toString()).isEqualTo(!down);
+            assertThat(site.get("entities").isNull()).isEqualTo(down);
+        }
     }
 }

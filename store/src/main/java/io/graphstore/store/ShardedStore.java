@@ -5,6 +5,8 @@ import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.Config;
 import io.graphstore.config.StoreConfig;
+import io.graphstore.store.fdw.FdwWiring;
+import io.graphstore.store.fdw.RemapReport;
 import io.graphstore.store.pool.PoolFactory;
 import io.graphstore.store.primary.Directory;
 import io.graphstore.store.shard.Deployments;
@@ -30,16 +32,18 @@ public final class ShardedStore implements AutoCloseable {
     private final StoreOptions options;
     private final Map<ShardName, ShardPool> pools;
     private final MigrationReport migrationReport;
+    private final RemapReport wiringReport;
     private Directory directory;
     private Deployments deployments;
 
     private ShardedStore(Config config, NodeId node, StoreOptions options,
-            Map<ShardName, ShardPool> pools, MigrationReport report) {
+            Map<ShardName, ShardPool> pools, MigrationReport report, RemapReport wiring) {
         this.config = config;
         this.node = node;
         this.options = options;
         this.pools = Collections.unmodifiableMap(pools);
         this.migrationReport = report;
+        this.wiringReport = wiring;
     }
 
     public static ShardedStore open(Config config, NodeId node) {
@@ -49,8 +53,15 @@ public final class ShardedStore implements AutoCloseable {
     public static ShardedStore open(Config config, NodeId node, StoreOptions options) {
         Map<ShardName, ShardPool> pools = createPools(config, node, options);
         try {
-            MigrationReport report = new SchemaManager(config, options).migrate(pools.keySet());
-            return new ShardedStore(config, node, options, pools, report);
+            SchemaManager schemas = new SchemaManager(config, options);
+            record Startup(MigrationReport migration, RemapReport wiring) {
+            }
+            Startup startup = schemas.withMigrationLock(() -> {
+                MigrationReport migration = schemas.migrateShards(pools.keySet());
+                RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
+                return new Startup(migration, wiring);
+            });
+            return new ShardedStore(config, node, options, pools, startup.migration(), startup.wiring());
         } catch (RuntimeException e) {
             pools.values().forEach(ShardPool::close);
             throw e;
@@ -89,6 +100,38 @@ public final class ShardedStore implements AutoCloseable {
 
     public MigrationReport migrationReport() {
         return migrationReport;
+    }
+
+    /** What postgres_fdw wiring did at open. */
+    public RemapReport wiringReport() {
+        return wiringReport;
+    }
+
+    /**
+     * Rebuilds the postgres_fdw wiring now (graphman database remap), under the migration
+     * lock; with {@code removeLeftovers} also drops what shards no longer configured left.
+     */
+    public RemapReport remap(FdwWiring.Scope scope) {
+        SchemaManager schemas = new SchemaManager(config, options);
+        return schemas.withMigrationLock(() -> new FdwWiring(config, pools)
+                .wire(reachableShards(), scope));
+    }
+
+    /** Runs the postgres_fdw connectivity probes from every database to every other shard. */
+    public java.util.List<io.graphstore.store.fdw.CheckResult> checkConnectivity() {
+        return new io.graphstore.store.fdw.ConnectivityCheck(pools, config.shardNames(),
+                options.connectTimeout().multipliedBy(2)).run();
+    }
+
+    /** The shards this node uses that answer within the connect timeout. */
+    public java.util.Set<ShardName> reachableShards() {
+        java.util.Set<ShardName> up = new java.util.LinkedHashSet<>();
+        pools.forEach((shard, pool) -> {
+            if (pool.isReachable()) {
+                up.add(shard);
+            }
+        });
+        return up;
     }
 
     /** The shards this node uses, primary first, in config order. */

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman pause DEPLOYMENT}: its node stops working on it but keeps the assignment. */
 @Command(name = "pause", mixinStandardHelpOptions = true,
-        description = {"Pause DEPLOYMENT: it stays assigned to its node, which stops working on it until",
-            "'graphman resume'. Pausing a paused deployment says so and changes nothing.",
-            "A deployment that is not assigned is bad input."})
+        description = {"Pause a deployment; it stays assigned to its node.",
+            "The node stops working on it until 'graphman resume'. Pausing a paused",
+            "deployment says so and changes nothing. A deployment that is not assigned",
+            "is bad input."})
 public final class PauseCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;

@@ -12,8 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman reassign DEPLOYMENT NODE}: have another node run a site. */
 @Command(name = "reassign", mixinStandardHelpOptions = true,
-        description = {"Assign DEPLOYMENT to NODE (also when it was unassigned). A paused deployment stays",
-            "paused. Warns when no deployment rule lists NODE among its indexers, in case of a typo."})
+        description = {"Assign a deployment to a node.",
+            "Works for unassigned deployments too; a paused deployment stays paused.",
+            "Warns when no deployment rule lists NODE among its indexers, in case of a",
+            "typo."})
 public final class ReassignCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;

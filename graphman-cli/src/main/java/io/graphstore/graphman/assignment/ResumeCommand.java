@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman resume DEPLOYMENT}: its node works on it again. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Resume a paused DEPLOYMENT on the node it is assigned to. Resuming a deployment",
-            "that is not paused says so and changes nothing. One that is not assigned is bad input."})
+        description = {"Resume a paused deployment on the node it is assigned to.",
+            "Resuming a deployment that is not paused says so and changes nothing. One",
+            "that is not assigned is bad input."})
 public final class ResumeCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman unassign DEPLOYMENT}: no node runs the site any more. */
 @Command(name = "unassign", mixinStandardHelpOptions = true,
-        description = {"Unassign DEPLOYMENT: no node runs it any more. Its data stays; an unassigned copy",
-            "that is not the active copy of a current or pending version counts as unused.",
-            "A deployment that is not assigned is bad input."})
+        description = {"Unassign a deployment: no node runs it any more.",
+            "Its data stays; an unassigned copy that is not the active copy of a current",
+            "or pending version counts as unused. A deployment that is not assigned is",
+            "bad input."})
 public final class UnassignCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;

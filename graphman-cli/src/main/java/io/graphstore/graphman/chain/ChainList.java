@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman chain list}: every chain with the shard holding its block data. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the chains in the directory: name, the shard holding its block data, its",
-            "namespace there and its head block. A chain is recorded by the first deploy on it."})
+        description = {"List the chains in the directory.",
+            "For each: name, the shard holding its block data, its namespace there and",
+            "its head block. A chain is recorded by the first deploy on it."})
 public final class ChainList extends GraphmanCommand {
     @Option(names = "--json", description = "print JSON for scripts")
     boolean json;

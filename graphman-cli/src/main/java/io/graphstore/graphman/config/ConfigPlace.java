@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 /** {@code graphman config place NAME NETWORK}: which rule, shards and nodes a new deployment gets, and who wins now. */
 @Command(name = "place", mixinStandardHelpOptions = true,
         description = {"Show the deployment rule that matches NAME on NETWORK, with its candidate",
-            "shards and nodes in rule order (from the config alone). When the primary is reachable,",
-            "also show which shard and node would win now and why; otherwise a note on stderr says",
-            "why not, and the exit code is still 0."})
+            "shards and nodes in rule order (from the config alone). When the primary is",
+            "reachable, also show which shard and node would win now and why; otherwise a",
+            "note on stderr says why not, and the exit code is still 0."})
 public final class ConfigPlace extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "subgraph name, e.g. org/name")
     String name;

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman create NAME}: record a subgraph name without a version. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create subgraph name NAME with no version yet. 'graphman deploy NAME HASH' gives",
-            "it one (deploy creates missing names itself, so this is only needed to reserve one).",
-            "An existing name is bad input."})
+        description = {"Create a subgraph name with no version yet.",
+            "'graphman deploy NAME HASH' gives it one; deploy creates missing names",
+            "itself, so this is only needed to reserve a name. An existing name is bad",
+            "input."})
 public final class CreateCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "subgraph name, e.g. org/token")
     String name;

@@ -27,10 +27,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman deploy NAME HASH --schema FILE}: create a deployment and point a name at it. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = {"Create deployment HASH from a GraphQL schema, place it by the config's deployment",
-            "rules (shard and node), and make it the current version of subgraph NAME.",
-            "If HASH already exists, only NAME is pointed at it (the schema must be the same).",
-            "Bad names, hashes, node ids, networks and schemas are rejected before anything is written."})
+        description = {"Create a deployment and make it the current version of NAME.",
+            "HASH is created from the GraphQL schema in FILE and placed on a shard and a",
+            "node by the config's deployment rules. If HASH exists already, only NAME is",
+            "pointed at it (the schema must be the same). Bad names, hashes, node ids,",
+            "networks and schemas are rejected before anything is written."})
 public final class DeployCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "subgraph name, e.g. org/token")
     String name;
@@ -43,7 +44,8 @@ public final class DeployCommand extends GraphmanCommand {
     Path schemaFile;
 
     @Option(names = "--network", paramLabel = "NET",
-            description = "network the deployment indexes; must be in [chains] when the config has any (default: mainnet)")
+            description = "network the deployment indexes; must be in [chains] when the config has any"
+                    + " (default: mainnet)")
     String network;
 
     @Option(names = "--node", paramLabel = "NODE",

@@ -15,9 +15,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman info [DEPLOYMENT]}: where sites live, who runs them and how far they are. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show deployments: names, hash, namespace, shard, network, whether the copy is",
-            "active, its node, head block and entity count. Without DEPLOYMENT, every site as a table.",
-            "A shard that cannot be read is named on the 'head' line and the exit code is 1."})
+        description = {"Show where deployments live, who runs them and how far they are.",
+            "For each copy: names, hash, namespace, shard, network, whether it is the",
+            "active copy, its node, head block and entity count. Without DEPLOYMENT,",
+            "every copy as a table. A shard that cannot be read is named on the 'head'",
+            "line and the exit code is 1."})
 public final class InfoCommand extends GraphmanCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;

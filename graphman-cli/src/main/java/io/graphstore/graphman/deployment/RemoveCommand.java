@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman remove NAME}: remove a subgraph name; its deployments stay. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Remove subgraph name NAME and its versions. The deployments it pointed to stay,",
-            "with their data and assignment; unassign them to have them removed as unused.",
-            "An unknown name is bad input."})
+        description = {"Remove a subgraph name and its versions; the deployments stay.",
+            "The deployments NAME pointed to keep their data and assignment; unassign",
+            "them to have them removed as unused. An unknown name is bad input."})
 public final class RemoveCommand extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "subgraph name, e.g. org/token")
     String name;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman rewind DEPLOYMENT BLOCK}: revert a site's data to an earlier block. */
 @Command(name = "rewind", mixinStandardHelpOptions = true,
-        description = {"Revert the deployment to BLOCK: every change after it is undone and the head moves",
-            "back. BLOCK must lie between the earliest block and the head. The new head's hash is",
+        description = {"Revert a deployment to an earlier block.",
+            "Every change after BLOCK is undone and the head moves back to BLOCK, which",
+            "must lie between the earliest block and the head. The new head's hash is",
             "--block-hash, else the synthetic chain's hash of BLOCK."})
 public final class RewindCommand extends GraphmanCommand {
     private static final String HEX_DIGITS = "0123456789abcdefABCDEF";

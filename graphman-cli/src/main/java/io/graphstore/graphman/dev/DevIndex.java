@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman dev index DEPLOYMENT}: fill a deployment with synthetic blocks. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = {"Write N synthetic blocks after the head of DEPLOYMENT, M entity changes each (about",
-            "55% creates, 30% updates, 15% deletes, with a 3-block reorg every 50 blocks), with a",
-            "progress bar on stderr. The same seed and schema always give the same data."})
+        description = {"Write N synthetic blocks after the head of a deployment.",
+            "Each block has M entity changes (about 55%% creates, 30%% updates, 15%%",
+            "deletes); every 50 blocks a 3-block reorg is reverted and rewritten. A",
+            "progress bar goes to stderr. The same seed and schema give the same data."})
 public final class DevIndex extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
     String deployment;
@@ -34,7 +35,8 @@ public final class DevIndex extends GraphmanCommand {
             description = "entity changes per block, 1 or more")
     int changesPerBlock;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--json", description = "print the result as JSON for scripts")
@@ -50,17 +52,13 @@ public final class DevIndex extends GraphmanCommand {
             SyntheticIndexer indexer = new SyntheticIndexer(data, seed, changesPerBlock);
             Head before = data.head();
             int start = before.number().map(n -> n + 1).orElse(before.earliestBlock());
-            Counter counter = new Counter(start);
             long began = System.nanoTime();
             Head head;
             try (ProgressBar bar = Progress.bar(err(), site.namespace().value(), blocks, "blocks")) {
-                head = indexer.run(blocks, b -> {
-                    counter.accept(b);
-                    bar.stepTo(counter.highest - start + 1);
-                });
+                head = indexer.run(blocks, b -> bar.stepTo(Math.max(bar.getCurrent(), b - start + 1L)));
             }
             double seconds = Math.max((System.nanoTime() - began) / 1e9, 1e-9);
-            print(site, head, seconds, counter.transactions() * (long) changesPerBlock);
+            print(site, head, seconds, writtenBlocks(start, blocks) * (long) changesPerBlock);
         }
         return ExitCode.OK;
     }
@@ -94,32 +92,17 @@ public final class DevIndex extends GraphmanCommand {
     }
 
     /**
-     * Counts the blocks the indexer wrote from its progress calls. A reorg writes one block that
-     * is not reported (it is reverted at once) and then reports blocks again from an earlier
-     * number, which is how it is recognized here.
+     * Blocks the indexer writes for {@code blocks} new ones from {@code start}: each reorg it
+     * simulates (documented on {@link SyntheticIndexer}) writes the reverted blocks again.
      */
-    private static final class Counter {
-        int highest;
-        int last;
-        long reported;
-        long reorgs;
-
-        Counter(int start) {
-            this.highest = start - 1;
-            this.last = start - 1;
-        }
-
-        void accept(int block) {
-            if (block <= last) {
-                reorgs++;
+    static long writtenBlocks(int start, int blocks) {
+        long written = blocks;
+        for (int b = start; b < start + blocks; b++) {
+            if (b % SyntheticIndexer.REORG_EVERY == SyntheticIndexer.REORG_EVERY - 1
+                    && b - SyntheticIndexer.REORG_DEPTH >= start) {
+                written += SyntheticIndexer.REORG_DEPTH;
             }
-            reported++;
-            last = block;
-            highest = Math.max(highest, block);
         }
-
-        long transactions() {
-            return reported + reorgs;
-        }
+        return written;
     }
 }

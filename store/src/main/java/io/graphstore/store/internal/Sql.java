@@ -20,6 +20,18 @@ public final class Sql {
         return "\"" + name + "\"";
     }
 
+    /**
+     * A string literal for DDL that cannot take bind parameters (server and user mapping
+     * options). Escaped by the driver; PostgreSQL runs with standard_conforming_strings.
+     */
+    public static String literal(String value) {
+        try {
+            return "'" + org.postgresql.core.Utils.escapeLiteral(null, value, true) + "'";
+        } catch (java.sql.SQLException e) {
+            throw new IllegalArgumentException("value cannot be written as an SQL literal (it contains a NUL character)");
+        }
+    }
+
     /** {@code "sgd3"."token"} */
     public static String qualified(String schema, String table) {
         return ident(schema) + "." + ident(table);

@@ -40,23 +40,42 @@ public final class SchemaManager {
         this.options = options;
     }
 
-    /** Migrates the shards in {@code managed}; the others are reported as ignored. */
+    /** Migrates the shards in {@code managed} under the migration lock; the others are reported as ignored. */
     public MigrationReport migrate(Set<ShardName> managed) {
-        List<ShardMigration> results = new ArrayList<>();
-        try (Connection lock = lockPrimary()) {
-            for (ShardName shard : config.shardNames()) {
-                if (!managed.contains(shard)) {
-                    results.add(ShardMigration.skipped(shard, ShardMigration.Status.IGNORED,
-                            "pool_size is 0 for this node"));
-                    continue;
-                }
-                results.add(migrateShard(config.store(shard).orElseThrow()));
-            }
+        return withMigrationLock(() -> migrateShards(managed));
+    }
+
+    /**
+     * Runs {@code work} holding the migration advisory lock in the primary (or without it when
+     * the primary is unreachable, with a warning).
+     */
+    public <T> T withMigrationLock(java.util.function.Supplier<T> work) {
+        Connection lock = lockPrimary();
+        try {
+            return work.get();
+        } finally {
             if (lock != null) {
-                unlock(lock);
+                try {
+                    unlock(lock);
+                } catch (SQLException e) {
+                    LOG.warn("releasing the migration lock in the primary failed: {}", e.getMessage());
+                } finally {
+                    closeQuietly(lock);
+                }
             }
-        } catch (SQLException e) {
-            LOG.warn("releasing the migration lock in the primary failed: {}", e.getMessage());
+        }
+    }
+
+    /** Migrates without taking the lock; callers hold it through {@link #withMigrationLock}. */
+    public MigrationReport migrateShards(Set<ShardName> managed) {
+        List<ShardMigration> results = new ArrayList<>();
+        for (ShardName shard : config.shardNames()) {
+            if (!managed.contains(shard)) {
+                results.add(ShardMigration.skipped(shard, ShardMigration.Status.IGNORED,
+                        "pool_size is 0 for this node"));
+                continue;
+            }
+            results.add(migrateShard(config.store(shard).orElseThrow()));
         }
         return new MigrationReport(results);
     }

@@ -68,22 +68,20 @@ class SchemaManagerTest {
                 Callable<MigrationReport> open = () -> shards.open(shards.config()).migrationReport();
                 futures.add(pool.submit(open));
             }
-            int applied = 0;
+            int applying = 0;
             for (Future<MigrationReport> f : futures) {
                 MigrationReport r = f.get();
                 assertThat(r.allOk()).isTrue();
-                applied += r.migrationsApplied();
+                if (r.migrationsApplied() > 0) {
+                    applying++;
+                }
             }
-            // whoever came first (this class's other tests or one of the three) applied them;
-            // the total over the three is either every migration once or nothing
-            assertThat(applied).isIn(0, expectedMigrations());
+            // the lock lets one of them (or an earlier test of this class) apply the migrations;
+            // the others find every shard up to date
+            assertThat(applying).isLessThanOrEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static int expectedMigrations() {
-        return 3 /* shard set in 3 databases */ + 1 /* primary set */;
     }
 
     static boolean tableExists(TestShards shards, ShardName shard, String table) throws SQLException {
