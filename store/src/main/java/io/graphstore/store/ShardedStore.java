@@ -117,6 +117,12 @@ public final class ShardedStore implements AutoCloseable {
                 .wire(reachableShards(), scope));
     }
 
+    /** Copies the directory into every other shard's mirror (needs the primary). */
+    public io.graphstore.store.mirror.MirrorRefresher mirror() {
+        return new io.graphstore.store.mirror.MirrorRefresher(primary(), List.copyOf(pools.values()),
+                options.connectTimeout().multipliedBy(6));
+    }
+
     /** Runs the postgres_fdw connectivity probes from every database to every other shard. */
     public java.util.List<io.graphstore.store.fdw.CheckResult> checkConnectivity() {
         return new io.graphstore.store.fdw.ConnectivityCheck(pools, config.shardNames(),
@@ -165,7 +171,8 @@ public final class ShardedStore implements AutoCloseable {
     /** The directory in the primary. */
     public synchronized Directory directory() {
         if (directory == null) {
-            directory = new Directory(primary(), options.connectTimeout());
+            directory = new Directory(primary(), pools.values().stream().filter(p -> !p.shard().isPrimary()).toList(),
+                    options.connectTimeout());
         }
         return directory;
     }
@@ -173,9 +180,19 @@ public final class ShardedStore implements AutoCloseable {
     /** Shard data of every site; a site in a shard this node does not use is bad input. */
     public synchronized Deployments deployments() {
         if (deployments == null) {
-            deployments = new Deployments(site -> require(site.shard()));
+            deployments = new Deployments(site -> require(site.shard()), this::namespacesIn);
         }
         return deployments;
+    }
+
+    /** The namespaces of the sites in {@code shard}, for error messages; empty when unknown. */
+    private List<String> namespacesIn(ShardName shard) {
+        try {
+            return directory().allSites().stream().filter(s -> s.shard().equals(shard))
+                    .map(s -> s.namespace().value()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class PoolFactory {
         hc.setValidationTimeout(Math.max(250, Math.min(options.connectTimeout().toMillis(), 5000)));
         hc.setInitializationFailTimeout(-1);
         hc.setIdleTimeout(60_000);
+        // directory SQL names its tables unqualified: in the primary they resolve here, and a
+        // read from a shard's mirror sets search_path to the mirror schema for its transaction
+        hc.setConnectionInitSql("set search_path to public, subgraphs");
         int connectSeconds = (int) Math.max(1, options.connectTimeout().toSeconds());
         hc.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
         hc.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));

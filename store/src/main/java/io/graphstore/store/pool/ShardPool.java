@@ -2,7 +2,6 @@ package io.graphstore.store.pool;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.graphstore.common.ShardName;
-import io.graphstore.common.StoreException;
 import io.graphstore.config.ConnectionInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,7 +77,38 @@ public final class ShardPool implements AutoCloseable {
         }
     }
 
-    public StoreException unavailable(SQLException cause) {
+    /**
+     * Whether {@code e} (or a cause) means the server could not be reached: no connection
+     * within the timeout, or a connection-class SQLSTATE (08xxx, 57P01-03 shutdown).
+     */
+    public static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code e} as a {@link ShardUnavailableException} when it is a connection failure, else as it is. */
+    public RuntimeException translate(RuntimeException e) {
+        if (e instanceof ShardUnavailableException || !isConnectionFailure(e)) {
+            return e;
+        }
+        SQLException sql = null;
+        for (Throwable t = e; t != null && sql == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+            }
+        }
+        return unavailable(sql != null ? sql : new SQLException(e.getMessage(), "08000", e));
+    }
+
+    public ShardUnavailableException unavailable(SQLException cause) {
         return new ShardUnavailableException(shard, connection.host() + ":" + connection.port()
                 + "/" + connection.database(), main.getConnectionTimeout(), cause);
     }

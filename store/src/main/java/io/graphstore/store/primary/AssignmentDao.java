@@ -16,23 +16,23 @@ public interface AssignmentDao {
     }
 
     @SqlUpdate("""
-            insert into subgraphs.subgraph_deployment_assignment (id, node_id) values (:id, :node)
+            insert into subgraph_deployment_assignment (id, node_id) values (:id, :node)
             on conflict (id) do update set node_id = excluded.node_id, assigned_at = now()""")
     void assign(@Bind("id") int id, @Bind("node") String node);
 
-    @SqlUpdate("delete from subgraphs.subgraph_deployment_assignment where id = :id")
+    @SqlUpdate("delete from subgraph_deployment_assignment where id = :id")
     int unassign(@Bind("id") int id);
 
-    @SqlUpdate("update subgraphs.subgraph_deployment_assignment set paused_at = now() where id = :id and paused_at is null")
+    @SqlUpdate("update subgraph_deployment_assignment set paused_at = now() where id = :id and paused_at is null")
     int pause(@Bind("id") int id);
 
-    @SqlUpdate("update subgraphs.subgraph_deployment_assignment set paused_at = null where id = :id and paused_at is not null")
+    @SqlUpdate("update subgraph_deployment_assignment set paused_at = null where id = :id and paused_at is not null")
     int resume(@Bind("id") int id);
 
-    @SqlQuery("select id, node_id, paused_at from subgraphs.subgraph_deployment_assignment where id = :id")
+    @SqlQuery("select id, node_id, paused_at from subgraph_deployment_assignment where id = :id")
     Optional<Row> byId(@Bind("id") int id);
 
-    @SqlQuery("select node_id, count(*) from subgraphs.subgraph_deployment_assignment group by node_id")
+    @SqlQuery("select node_id, count(*) from subgraph_deployment_assignment group by node_id")
     @KeyColumn("node_id")
     @ValueColumn("count")
     Map<String, Long> assignedPerNode();

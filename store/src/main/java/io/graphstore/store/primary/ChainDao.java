@@ -14,11 +14,11 @@ public interface ChainDao {
 
     /** Records the chain if it is new; its namespace is {@code chain<id>}. */
     @SqlUpdate("""
-            insert into public.chains (id, name, shard, namespace)
+            insert into chains (id, name, shard, namespace)
             select n, :name, :shard, 'chain' || n from (select nextval('public.chains_id_seq') as n) s
-             where not exists (select 1 from public.chains where name = :name)""")
+             where not exists (select 1 from chains where name = :name)""")
     int ensure(@Bind("name") String name, @Bind("shard") String shard);
 
-    @SqlQuery("select id, name, shard, namespace, head_block_number from public.chains order by name")
+    @SqlQuery("select id, name, shard, namespace, head_block_number from chains order by name")
     List<Chain> all();
 }

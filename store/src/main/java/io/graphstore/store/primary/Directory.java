@@ -8,6 +8,7 @@ import io.graphstore.store.domain.DeploymentId;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.domain.SubgraphName;
 import io.graphstore.store.pool.ShardPool;
+import io.graphstore.store.pool.ShardUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,20 +25,47 @@ import org.jdbi.v3.core.JdbiException;
  * through {@link #write} drops the cache at once, other processes' writes within moments.
  */
 public final class Directory implements AutoCloseable {
+    /** After the primary failed to answer, reads go straight to the mirrors for this long. */
+    static final Duration PRIMARY_RETRY = Duration.ofSeconds(5);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Directory.class);
+
     private final ShardPool primary;
+    private final List<ShardPool> mirrors;
     private final SiteCache cache = new SiteCache();
     private final Duration connectTimeout;
+    private volatile long primaryDownUntil;
+    private volatile Optional<ShardName> lastMirror = Optional.empty();
     private DirectoryListener listener;
 
-    public Directory(ShardPool primary, Duration connectTimeout) {
+    /**
+     * @param mirrors the other shards' pools, in config order: where reads go while the
+     *     primary is down
+     */
+    public Directory(ShardPool primary, List<ShardPool> mirrors, Duration connectTimeout) {
         this.primary = primary;
+        this.mirrors = List.copyOf(mirrors);
         this.connectTimeout = connectTimeout;
+    }
+
+    /** The shard whose mirror answered the last read, when the primary was down. */
+    public Optional<ShardName> lastMirror() {
+        return lastMirror;
     }
 
     /** Starts the change listener; until then (and while it is disconnected) nothing is cached. */
     public synchronized void enableCache() {
         if (listener == null) {
-            listener = new DirectoryListener(primary.connectionInfo(), cache, connectTimeout);
+            listener = new DirectoryListener(primary.connectionInfo(), new DirectoryListener.Callbacks() {
+                @Override
+                public void changed() {
+                    cache.invalidate();
+                }
+
+                @Override
+                public void connected(boolean up) {
+                    cache.listening(up);
+                }
+            }, connectTimeout, "directory-cache-listener");
             listener.start();
         }
     }
@@ -115,34 +143,71 @@ public final class Directory implements AutoCloseable {
         return sites.get(0);
     }
 
-    /** Runs {@code work} in one primary transaction and drops the cache afterwards. */
+    /**
+     * Runs {@code work} in one primary transaction and drops the cache afterwards. Directory
+     * writes need the primary: while it is down this fails within the connect timeout with
+     * an error naming it.
+     */
     public <T> T write(Function<Handle, T> work) {
         try {
-            return primary.jdbi().inTransaction(work::apply);
+            T result = primary.jdbi().inTransaction(work::apply);
+            primaryDownUntil = 0; // the primary is back: read from it again
+            return result;
         } catch (JdbiException e) {
-            throw translate(e);
+            throw primary.translate(e);
         } finally {
             cache.invalidate();
         }
     }
 
+    /** Reads from the primary, or from the first shard mirror that answers while it is down. */
     <T> T read(Function<Handle, T> work) {
-        try {
-            return primary.jdbi().withHandle(work::apply);
-        } catch (JdbiException e) {
-            throw translate(e);
+        ShardUnavailableException down = null;
+        if (System.nanoTime() >= primaryDownUntil) {
+            try {
+                T result = primary.jdbi().withHandle(work::apply);
+                lastMirror = Optional.empty();
+                return result;
+            } catch (JdbiException e) {
+                RuntimeException t = primary.translate(e);
+                if (!(t instanceof ShardUnavailableException u)) {
+                    throw t;
+                }
+                down = u;
+                primaryDownUntil = System.nanoTime() + PRIMARY_RETRY.toNanos();
+                LOG.warn("{}; reading the directory from the shards' mirrors", u.getMessage());
+            }
         }
+        for (ShardPool mirror : mirrors) {
+            try {
+                T result = mirror.jdbi().inTransaction(h -> {
+                    h.execute("set local search_path to mirror");
+                    return work.apply(h);
+                });
+                lastMirror = Optional.of(mirror.shard());
+                return result;
+            } catch (JdbiException e) {
+                if (!ShardPool.isConnectionFailure(e)) {
+                    throw e;
+                }
+            }
+        }
+        if (down == null) {
+            primaryDownUntil = 0;
+            return read(work);
+        }
+        throw new ShardUnavailableException(ShardName.PRIMARY, primary.connectionInfo().hostAndPort()
+                + "/" + primary.connectionInfo().database(), primary.dataSource().getConnectionTimeout(),
+                (SQLException) firstSql(down), "no shard's mirror answered either");
     }
 
-    private RuntimeException translate(JdbiException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return primary.unavailable(sql);
+    private static Throwable firstSql(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return t;
+            }
         }
-        if (cause instanceof java.sql.SQLTransientConnectionException sql) {
-            return primary.unavailable(sql);
-        }
-        return e;
+        return new SQLException(String.valueOf(e.getMessage()), "08000");
     }
 
     @Override

@@ -13,30 +13,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A daemon thread that LISTENs on {@code graph_store_directory} in the primary and drops the
- * cache on every notification. While it is not connected the cache is bypassed; it
- * reconnects every few seconds.
+ * A daemon thread that LISTENs on {@code graph_store_directory} in the primary and calls back
+ * on every notification and whenever it connects or loses the connection; it reconnects every
+ * few seconds. The directory cache uses it to drop stale entries, the mirror to refresh.
  */
-final class DirectoryListener implements AutoCloseable {
+public final class DirectoryListener implements AutoCloseable {
+    /** What to do on changes and on (dis)connection; called from the listener thread. */
+    public interface Callbacks {
+        void changed();
+
+        void connected(boolean up);
+    }
+
     static final String CHANNEL = "graph_store_directory";
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryListener.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final ConnectionInfo primary;
-    private final SiteCache cache;
+    private final Callbacks callbacks;
     private final Duration connectTimeout;
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile boolean up;
 
-    DirectoryListener(ConnectionInfo primary, SiteCache cache, Duration connectTimeout) {
+    public DirectoryListener(ConnectionInfo primary, Callbacks callbacks, Duration connectTimeout, String name) {
         this.primary = primary;
-        this.cache = cache;
+        this.callbacks = callbacks;
         this.connectTimeout = connectTimeout;
-        this.thread = new Thread(this::run, "directory-listener");
+        this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -45,20 +53,24 @@ final class DirectoryListener implements AutoCloseable {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("listen " + CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
-                cache.listening(true);
+                up = true;
+                callbacks.connected(true);
                 while (!stopped) {
                     PGNotification[] notes = pg.getNotifications(500);
                     if (notes != null && notes.length > 0) {
-                        cache.invalidate();
+                        callbacks.changed();
                     }
                 }
             } catch (SQLException e) {
-                if (cache.isListening() && !stopped) {
-                    LOG.warn("lost the directory change listener on the primary ({}); directory lookups "
-                            + "are not cached until it reconnects", e.getMessage());
+                if (up && !stopped) {
+                    LOG.warn("lost the directory change listener on the primary ({}); it reconnects "
+                            + "every {} s", e.getMessage(), RETRY.toSeconds());
                 }
             } finally {
-                cache.listening(false);
+                if (up) {
+                    up = false;
+                    callbacks.connected(false);
+                }
             }
             sleep();
         }

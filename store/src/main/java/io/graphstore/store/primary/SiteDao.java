@@ -20,30 +20,30 @@ public interface SiteDao {
     int nextId();
 
     @SqlUpdate("""
-            insert into public.deployment_schemas (id, subgraph, name, shard, network, active)
+            insert into deployment_schemas (id, subgraph, name, shard, network, active)
             values (:id, :hash, 'sgd' || :id, :shard, :network, :active)""")
     void insert(@Bind("id") int id, @Bind("hash") String hash, @Bind("shard") String shard,
             @Bind("network") String network, @Bind("active") boolean active);
 
-    @SqlQuery("select " + COLUMNS + " from public.deployment_schemas where id = :id")
+    @SqlQuery("select " + COLUMNS + " from deployment_schemas where id = :id")
     Optional<Site> byId(@Bind("id") int id);
 
-    @SqlQuery("select " + COLUMNS + " from public.deployment_schemas where subgraph = :hash order by active desc, id")
+    @SqlQuery("select " + COLUMNS + " from deployment_schemas where subgraph = :hash order by active desc, id")
     List<Site> byHash(@Bind("hash") String hash);
 
-    @SqlQuery("select " + COLUMNS + " from public.deployment_schemas where subgraph = :hash and active")
+    @SqlQuery("select " + COLUMNS + " from deployment_schemas where subgraph = :hash and active")
     Optional<Site> activeByHash(@Bind("hash") String hash);
 
-    @SqlQuery("select " + COLUMNS + " from public.deployment_schemas order by id")
+    @SqlQuery("select " + COLUMNS + " from deployment_schemas order by id")
     List<Site> all();
 
-    @SqlUpdate("delete from public.deployment_schemas where id = :id")
+    @SqlUpdate("delete from deployment_schemas where id = :id")
     int delete(@Bind("id") int id);
 
     /** Assigned sites per shard: what {@code least_used} placement compares. */
     @SqlQuery("""
-            select ds.shard, count(*) from public.deployment_schemas ds
-              join subgraphs.subgraph_deployment_assignment a on a.id = ds.id
+            select ds.shard, count(*) from deployment_schemas ds
+              join subgraph_deployment_assignment a on a.id = ds.id
              group by ds.shard""")
     @KeyColumn("shard")
     @ValueColumn("count")

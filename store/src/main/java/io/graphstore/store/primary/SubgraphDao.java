@@ -19,38 +19,38 @@ public interface SubgraphDao {
     record VersionRef(String name, String status) {
     }
 
-    @SqlUpdate("insert into subgraphs.subgraph (id, name) values (:id, :name)")
+    @SqlUpdate("insert into subgraph (id, name) values (:id, :name)")
     void insertName(@Bind("id") String id, @Bind("name") String name);
 
     @SqlQuery("""
             select s.id, s.name, cv.deployment as current, pv.deployment as pending
-              from subgraphs.subgraph s
-              left join subgraphs.subgraph_version cv on cv.id = s.current_version
-              left join subgraphs.subgraph_version pv on pv.id = s.pending_version
+              from subgraph s
+              left join subgraph_version cv on cv.id = s.current_version
+              left join subgraph_version pv on pv.id = s.pending_version
              where s.name = :name""")
     Optional<NameRow> byName(@Bind("name") String name);
 
     @SqlQuery("""
             select s.id, s.name, cv.deployment as current, pv.deployment as pending
-              from subgraphs.subgraph s
-              left join subgraphs.subgraph_version cv on cv.id = s.current_version
-              left join subgraphs.subgraph_version pv on pv.id = s.pending_version
+              from subgraph s
+              left join subgraph_version cv on cv.id = s.current_version
+              left join subgraph_version pv on pv.id = s.pending_version
              order by s.name""")
     List<NameRow> all();
 
-    @SqlUpdate("insert into subgraphs.subgraph_version (id, subgraph, deployment) values (:id, :subgraph, :hash)")
+    @SqlUpdate("insert into subgraph_version (id, subgraph, deployment) values (:id, :subgraph, :hash)")
     void insertVersion(@Bind("id") String id, @Bind("subgraph") String subgraphId, @Bind("hash") String hash);
 
-    @SqlUpdate("update subgraphs.subgraph set current_version = :version, pending_version = null where id = :id")
+    @SqlUpdate("update subgraph set current_version = :version, pending_version = null where id = :id")
     void setCurrent(@Bind("id") String subgraphId, @Bind("version") String versionId);
 
-    @SqlUpdate("delete from subgraphs.subgraph where name = :name")
+    @SqlUpdate("delete from subgraph where name = :name")
     int deleteName(@Bind("name") String name);
 
     @SqlQuery("""
             select s.name, case when s.current_version = v.id then 'current' else 'pending' end as status
-              from subgraphs.subgraph_version v
-              join subgraphs.subgraph s on s.current_version = v.id or s.pending_version = v.id
+              from subgraph_version v
+              join subgraph s on s.current_version = v.id or s.pending_version = v.id
              where v.deployment = :hash
              order by s.name""")
     List<VersionRef> namesFor(@Bind("hash") String hash);

@@ -6,8 +6,10 @@ import io.graphstore.store.domain.BlockPtr;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.internal.Sql;
 import io.graphstore.store.layout.Layout;
+import io.graphstore.common.ShardName;
 import io.graphstore.store.pool.ShardPool;
-import java.sql.SQLException;
+import io.graphstore.store.pool.ShardUnavailableException;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,21 @@ public final class DeploymentData {
     private final Site site;
     private final ShardPool pool;
     private final Layout layout;
+    private final Function<ShardName, List<String>> holdings;
 
-    DeploymentData(Site site, ShardPool pool, Layout layout) {
+    DeploymentData(Site site, ShardPool pool, Layout layout, Function<ShardName, List<String>> holdings) {
         this.site = site;
         this.pool = pool;
         this.layout = layout;
+        this.holdings = holdings;
+    }
+
+    private <T> T run(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        try {
+            return inShard(pool, site, work);
+        } catch (ShardUnavailableException e) {
+            throw e.holding(holdings.apply(site.shard()));
+        }
     }
 
     public Site site() {
@@ -53,18 +65,13 @@ public final class DeploymentData {
         });
     }
 
-    /** Whether the shard has this site's metadata (a deploy may have stopped before creating it). */
-    static boolean exists(Site site, ShardPool pool) {
-        return inShard(pool, site, h -> h.attach(MetadataDao.class).head(site.id().value()).isPresent());
-    }
-
     /**
      * Writes the changes of {@code block}, which must come after the head. Returns the new head.
      * A change naming an unknown type or field, or missing a required field, is bad input and
      * nothing of the block is written.
      */
     public Head transact(BlockPtr block, List<EntityChange> changes) {
-        return inShard(pool, site, h -> {
+        return run(h -> {
             MetadataDao meta = h.attach(MetadataDao.class);
             Optional<Integer> head = lockHead(meta);
             if (head.isPresent() && block.number() <= head.get()) {
@@ -79,7 +86,7 @@ public final class DeploymentData {
 
     /** Undoes every change after {@code to}, which must lie between the earliest block and the head. */
     public Head revert(BlockPtr to) {
-        return inShard(pool, site, h -> {
+        return run(h -> {
             MetadataDao meta = h.attach(MetadataDao.class);
             Optional<Integer> head = lockHead(meta);
             Head current = head(meta);
@@ -95,18 +102,17 @@ public final class DeploymentData {
     }
 
     public Head head() {
-        return inShard(pool, site, h -> head(h.attach(MetadataDao.class)));
+        return run(h -> head(h.attach(MetadataDao.class)));
     }
 
     /** The entity {@code id} of {@code entityType} as it was at {@code block}. */
     public Optional<Map<String, Object>> get(String entityType, String id, int block) {
-        return inShard(pool, site, h -> new EntityReader(layout, site.namespace()).get(h, entityType, id, block));
+        return run(h -> new EntityReader(layout, site.namespace()).get(h, entityType, id, block));
     }
 
     /** Up to {@code limit} entities valid at {@code block}, by id, optionally filtered. */
     public List<Map<String, Object>> find(String entityType, int block, Optional<Filter> filter, int limit) {
-        return inShard(pool, site, h -> new EntityReader(layout, site.namespace())
-                .find(h, entityType, block, filter, limit));
+        return run(h -> new EntityReader(layout, site.namespace()).find(h, entityType, block, filter, limit));
     }
 
     /** Locks the site's head row; empty before the first block. */
@@ -137,10 +143,9 @@ public final class DeploymentData {
                 return work.withHandle(h);
             });
         } catch (JdbiException e) {
-            if (e.getCause() instanceof SQLException sql
-                    && (sql instanceof java.sql.SQLTransientConnectionException
-                        || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
-                throw pool.unavailable(sql);
+            RuntimeException t = pool.translate(e);
+            if (t instanceof ShardUnavailableException) {
+                throw t;
             }
             throw new StoreException("accessing " + site.describe() + " in shard '" + site.shard() + "' failed: " + firstLine(e), e);
         }

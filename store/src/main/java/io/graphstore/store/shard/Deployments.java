@@ -4,7 +4,10 @@ import io.graphstore.common.StoreException;
 import io.graphstore.store.domain.DeploymentId;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.layout.Layout;
+import io.graphstore.common.ShardName;
 import io.graphstore.store.pool.ShardPool;
+import io.graphstore.store.pool.ShardUnavailableException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,21 +19,35 @@ import java.util.function.Function;
  */
 public final class Deployments {
     private final Function<Site, ShardPool> pools;
+    private final Function<ShardName, List<String>> holdings;
     private final Map<DeploymentId, Layout> layouts = new ConcurrentHashMap<>();
 
-    public Deployments(Function<Site, ShardPool> pools) {
+    /**
+     * @param holdings the namespaces a shard holds, for errors about an unreachable shard
+     *     (best effort: an empty list when the directory cannot say)
+     */
+    public Deployments(Function<Site, ShardPool> pools, Function<ShardName, List<String>> holdings) {
         this.pools = pools;
+        this.holdings = holdings;
     }
 
     public DeploymentData data(Site site) {
         ShardPool pool = pools.apply(site);
         Layout layout = layouts.computeIfAbsent(site.id(), id -> {
-            String schema = DeploymentData.inShard(pool, site, h -> h.attach(MetadataDao.class).schema(id.value()))
+            String schema = inShard(site, h -> h.attach(MetadataDao.class).schema(id.value()))
                     .orElseThrow(() -> new StoreException("site " + site.describe() + " has no schema in shard '"
                             + site.shard() + "'; finish its deploy by running 'graphman deploy' again"));
             return Layout.parse(schema, site.namespace() + " schema");
         });
-        return new DeploymentData(site, pool, layout);
+        return new DeploymentData(site, pool, layout, holdings);
+    }
+
+    private <T> T inShard(Site site, org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        try {
+            return DeploymentData.inShard(pools.apply(site), site, work);
+        } catch (ShardUnavailableException e) {
+            throw e.holding(holdings.apply(site.shard()));
+        }
     }
 
     /** Creates the site's namespace, tables and metadata; one shard transaction. */
@@ -40,22 +57,20 @@ public final class Deployments {
     }
 
     public boolean exists(Site site) {
-        return DeploymentData.exists(site, pools.apply(site));
+        return inShard(site, h -> h.attach(MetadataDao.class).head(site.id().value()).isPresent());
     }
 
     public Optional<String> schema(Site site) {
-        return DeploymentData.inShard(pools.apply(site), site,
-                h -> h.attach(MetadataDao.class).schema(site.id().value()));
+        return inShard(site, h -> h.attach(MetadataDao.class).schema(site.id().value()));
     }
 
     public Optional<MetadataDao.StatusRow> status(Site site) {
-        return DeploymentData.inShard(pools.apply(site), site,
-                h -> h.attach(MetadataDao.class).status(site.id().value()));
+        return inShard(site, h -> h.attach(MetadataDao.class).status(site.id().value()));
     }
 
     /** Removes the site's namespace and metadata rows from its shard; one shard transaction. */
     public void drop(Site site) {
-        DeploymentData.inShard(pools.apply(site), site, h -> {
+        inShard(site, h -> {
             DeploymentData.dropNamespace(h, site);
             h.attach(MetadataDao.class).deleteDeployment(site.id().value());
             return null;
