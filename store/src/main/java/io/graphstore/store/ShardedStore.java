@@ -5,6 +5,7 @@ import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.Config;
 import io.graphstore.config.StoreConfig;
+import io.graphstore.store.dashboard.DashboardViews;
 import io.graphstore.store.fdw.FdwWiring;
 import io.graphstore.store.fdw.RemapReport;
 import io.graphstore.store.pool.PoolFactory;
@@ -59,6 +60,7 @@ public final class ShardedStore implements AutoCloseable {
             Startup startup = schemas.withMigrationLock(() -> {
                 MigrationReport migration = schemas.migrateShards(pools.keySet());
                 RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
+                new DashboardViews(config, pools).build(migration.ready());
                 return new Startup(migration, wiring);
             });
             return new ShardedStore(config, node, options, pools, startup.migration(), startup.wiring());
@@ -113,8 +115,12 @@ public final class ShardedStore implements AutoCloseable {
      */
     public RemapReport remap(FdwWiring.Scope scope) {
         SchemaManager schemas = new SchemaManager(config, options);
-        return schemas.withMigrationLock(() -> new FdwWiring(config, pools)
-                .wire(reachableShards(), scope));
+        return schemas.withMigrationLock(() -> {
+            java.util.Set<ShardName> up = reachableShards();
+            RemapReport report = new FdwWiring(config, pools).wire(up, scope);
+            new DashboardViews(config, pools).build(up);
+            return report;
+        });
     }
 
     /** Copies the directory into every other shard's mirror (needs the primary). */

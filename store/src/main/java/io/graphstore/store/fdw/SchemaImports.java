@@ -18,7 +18,7 @@ final class SchemaImports {
     /** {@code primary_public} as plain views over the primary's own tables (inside the primary). */
     static String primaryViews(Handle h, String marker, boolean force) {
         String schema = MappedTables.PRIMARY_SCHEMA;
-        if (!force && current(h, schema, MappedTables.PRIMARY_TABLES, marker)) {
+        if (!force && current(h, schema, MappedTables.primarySchemaTables(), marker)) {
             return schema + " unchanged";
         }
         h.execute("drop schema if exists " + Sql.ident(schema) + " cascade");
@@ -26,14 +26,17 @@ final class SchemaImports {
         for (String t : MappedTables.PRIMARY_TABLES) {
             h.execute("create view " + Sql.qualified(schema, t) + " as select * from " + Sql.qualified("public", t));
         }
+        for (String t : MappedTables.PRIMARY_SUBGRAPH_TABLES) {
+            h.execute("create view " + Sql.qualified(schema, t) + " as select * from " + Sql.qualified("subgraphs", t));
+        }
         comment(h, schema, marker);
-        return schema + " created (" + MappedTables.PRIMARY_TABLES.size() + " views)";
+        return schema + " created (" + MappedTables.primarySchemaTables().size() + " views)";
     }
 
     /** {@code primary_public} as foreign tables over the primary (in every other database). */
     static String primaryForeign(Handle h, String marker, boolean force) {
-        return importSchema(h, MappedTables.PRIMARY_SCHEMA, ShardName.PRIMARY, List.of("public"),
-                List.of(MappedTables.PRIMARY_TABLES), marker, force);
+        return importSchema(h, MappedTables.PRIMARY_SCHEMA, ShardName.PRIMARY, List.of("public", "subgraphs"),
+                List.of(MappedTables.PRIMARY_TABLES, MappedTables.PRIMARY_SUBGRAPH_TABLES), marker, force);
     }
 
     /** {@code shard_<name>_subgraphs}: the source shard's metadata and mirror tables. */
