@@ -20,8 +20,8 @@ public final class Bench {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         String which = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("all", "sites", "transact").contains(which)) {
-            err.println("error: benchmark '" + which + "' is unknown; use all, sites or transact");
+        if (!List.of("all", "sites", "transact", "remap").contains(which)) {
+            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact or remap");
             return 2;
         }
         List<Result> results = new ArrayList<>();
@@ -35,12 +35,30 @@ public final class Bench {
             results.add(TransactBench.run(quick ? 30 : Integer.getInteger("bench.blocks", 2_000), quick ? 20 : 100));
             out.println(results.get(results.size() - 1).json());
         }
+        if (which.equals("all") || which.equals("remap")) {
+            err.println("bench: remap with 2, 4, 8, 16 shards ...");
+            for (Result r : RemapBench.run(quick ? List.of(2, 3) : List.of(2, 4, 8, 16))) {
+                results.add(r);
+                out.println(r.json());
+            }
+        }
         out.println();
         out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8s  %s", "BENCH", "GRAPH-STORE", "BASELINE", "RATIO",
                 "BASELINE IS"));
         for (Result r : results) {
             out.println(String.format(Locale.ROOT, "%-16s %18.0f %22.0f %8.3f  %s (%s)", r.bench(), r.value(),
                     r.baselineValue(), r.ratio(), r.baseline(), r.unit()));
+        }
+        List<Result> remaps = results.stream().filter(r -> r.bench().startsWith("remap_")).toList();
+        if (!remaps.isEmpty()) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "%-7s %6s %14s %14s %18s %18s", "SHARDS", "PAIRS", "REMAP MS",
+                    "MS/PAIR", "RE-IMPORT MS", "RE-IMPORT MS/PAIR"));
+            for (Result r : remaps) {
+                var p = r.params();
+                out.println(String.format(Locale.ROOT, "%-7s %6s %14s %14s %18s %18s", p.get("shards"), p.get("pairs"),
+                        p.get("total_ms"), p.get("ms_per_pair"), p.get("baseline_total_ms"), p.get("baseline_ms_per_pair")));
+            }
         }
         return 0;
     }

@@ -36,6 +36,10 @@ final class BenchCluster implements AutoCloseable {
     private final String toml;
 
     BenchCluster(List<String> shards) {
+        this(shards, 8);
+    }
+
+    BenchCluster(List<String> shards, int poolSize) {
         try {
             Path root = Files.createDirectories(Path.of("target", "bench-pg").toAbsolutePath());
             dir = Files.createTempDirectory(root, "run-");
@@ -57,7 +61,7 @@ final class BenchCluster implements AutoCloseable {
                 admin.ensureDatabase(db, ROLE);
                 t.append("[store.").append(shard).append("]\nconnection = \"postgresql://").append(ROLE).append(':')
                         .append(PASSWORD.reveal()).append("@127.0.0.1:").append(port).append('/').append(db)
-                        .append("\"\npool_size = 8\n\n");
+                        .append("\"\npool_size = ").append(poolSize).append("\nfdw_pool_size = 2\n\n");
             }
             toml = t.toString();
         } catch (IOException e) {

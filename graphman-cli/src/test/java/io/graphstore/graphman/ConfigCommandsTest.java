@@ -163,6 +163,7 @@ class ConfigCommandsTest {
     void placeWithoutADatabaseStillWorksQuicklyAndSaysWhyThereIsNoWinner() throws Exception {
         long started = System.nanoTime();
         var r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet");
+        assertThat(System.nanoTime() - started).as("no long connect timeouts").isLessThan(4_000_000_000L);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("rule:").doesNotContain("winner");
         assertThat(r.err().strip()).startsWith("note: no winner shown: the primary at db-primary:5432")
@@ -170,11 +171,12 @@ class ConfigCommandsTest {
         assertThat(r.err().strip().lines()).hasSize(1);
 
         Files.writeString(config, CONFIG.replace("db-primary:5432", "127.0.0.1:1"));
+        started = System.nanoTime();
         r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet", "--json");
         assertThat(r.exit()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).has("winner")).isFalse();
         assertThat(r.err()).contains("the primary at 127.0.0.1:1 is not reachable");
-        assertThat(System.nanoTime() - started).as("no long connect timeouts").isLessThan(5_000_000_000L);
+        assertThat(System.nanoTime() - started).as("no long connect timeouts").isLessThan(4_000_000_000L);
 
         r = graphman.run("--config", config.toString(), "config", "place", "org/x", "mainnet", "--offline");
         assertThat(r.exit()).isZero();

@@ -11,6 +11,7 @@ import io.graphstore.store.domain.SubgraphName;
 import io.graphstore.store.placement.Choice;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -18,6 +19,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Which shard and node a new deployment would get now, asked from the directory in the
@@ -69,15 +75,36 @@ final class PlacementWinner {
         return c.strategy().tomlName() + ": " + c.reason();
     }
 
-    /** Empty when a TCP connection to the primary opens; else why not. */
+    /**
+     * Empty when a TCP connection to the primary opens; else why not. Name resolution gets its
+     * own time limit, since a resolver that does not answer can block far longer than a connect.
+     */
     private static Optional<String> probe(ConnectionInfo primary) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(primary.host(), primary.port()), (int) PROBE_TIMEOUT.toMillis());
-            return Optional.empty();
-        } catch (UnknownHostException e) {
+        InetAddress address;
+        try {
+            address = CompletableFuture.supplyAsync(() -> resolve(primary.host()))
+                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of("cannot be resolved within " + PROBE_TIMEOUT.toMillis() + " ms");
+        } catch (ExecutionException e) {
             return Optional.of("cannot be resolved");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("was not tried (interrupted)");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, primary.port()), (int) PROBE_TIMEOUT.toMillis());
+            return Optional.empty();
         } catch (IOException e) {
             return Optional.of("is not reachable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CompletionException(e);
         }
     }
 

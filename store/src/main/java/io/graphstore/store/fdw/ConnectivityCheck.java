@@ -66,8 +66,9 @@ public final class ConnectivityCheck {
                     }
                 }
             }
+            s.execute("select postgres_fdw_disconnect_all()");
         } catch (java.sql.SQLException | RuntimeException e) {
-            error = Optional.of(FdwWiring.firstLine(e));
+            error = error.or(() -> Optional.of(FdwWiring.firstLine(e)));
         }
         return new CheckResult(dest, source, probes.size(), passed, Duration.ofNanos(System.nanoTime() - start), error);
     }

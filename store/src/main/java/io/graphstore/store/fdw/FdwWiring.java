@@ -88,7 +88,13 @@ public final class FdwWiring {
     private PairResult run(ShardName dest, ShardName source, long start,
             org.jdbi.v3.core.HandleCallback<List<String>, RuntimeException> work) {
         try {
-            List<String> actions = pools.get(dest).jdbi().inTransaction(work);
+            List<String> actions = pools.get(dest).jdbi().withHandle(h -> {
+                try {
+                    return h.inTransaction(work);
+                } finally {
+                    disconnect(h);
+                }
+            });
             return new PairResult(dest, source, actions, elapsed(start), Optional.empty());
         } catch (RuntimeException e) {
             return failed(dest, source, firstLine(e), start);
@@ -124,6 +130,19 @@ public final class FdwWiring {
         String m = String.valueOf(t.getMessage());
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).trim();
+    }
+
+    /**
+     * Closes the remote connections postgres_fdw keeps cached in this pooled session; left
+     * open, every pooled connection would hold one per other shard and exhaust
+     * max_connections as shards are added.
+     */
+    static void disconnect(Handle h) {
+        try {
+            h.execute("select postgres_fdw_disconnect_all()");
+        } catch (RuntimeException e) {
+            // the session is broken anyway; the pool discards it
+        }
     }
 
     static void drop(Handle h, String what, String ident) {
