@@ -62,6 +62,18 @@ public final class OwnServers implements AutoCloseable {
         }
     }
 
+    /** Stops a shard's server and starts it on a new port, as if the database had moved. */
+    public int moveToNewPort(String shard) {
+        ShardName name = ShardName.of(shard);
+        EmbeddedServer old = servers.get(name);
+        old.stop();
+        int port = TestBackends.freePort();
+        EmbeddedServer moved = EmbeddedServer.start(old.dataDir(), port, TestBackends.FAST_SETTINGS, logs.get(name));
+        servers.put(name, moved);
+        shards.moved(name, new TestServer("127.0.0.1", port, ServerBootstrap.local(port)));
+        return port;
+    }
+
     @Override
     public void close() {
         if (shards != null) {

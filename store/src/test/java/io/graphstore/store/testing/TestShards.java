@@ -54,6 +54,11 @@ public final class TestShards implements AutoCloseable {
         return new TestShards(placed);
     }
 
+    /** Records that {@code shard}'s server now answers elsewhere; configs rendered later use it. */
+    public synchronized void moved(ShardName shard, TestServer server) {
+        servers.put(shard, server);
+    }
+
     public List<ShardName> shards() {
         return new ArrayList<>(databases.keySet());
     }
