@@ -58,7 +58,7 @@ public final class DevIndex extends GraphmanCommand {
                 head = indexer.run(blocks, b -> bar.stepTo(Math.max(bar.getCurrent(), b - start + 1L)));
             }
             double seconds = Math.max((System.nanoTime() - began) / 1e9, 1e-9);
-            print(site, head, seconds, writtenBlocks(start, blocks) * (long) changesPerBlock);
+            print(site, head, seconds, indexer.changesWritten());
         }
         return ExitCode.OK;
     }
@@ -89,20 +89,5 @@ public final class DevIndex extends GraphmanCommand {
         if (value < 1) {
             throw new BadInputException(option + " " + value + " is invalid; use 1 or more");
         }
-    }
-
-    /**
-     * Blocks the indexer writes for {@code blocks} new ones from {@code start}: each reorg it
-     * simulates (documented on {@link SyntheticIndexer}) writes the reverted blocks again.
-     */
-    static long writtenBlocks(int start, int blocks) {
-        long written = blocks;
-        for (int b = start; b < start + blocks; b++) {
-            if (b % SyntheticIndexer.REORG_EVERY == SyntheticIndexer.REORG_EVERY - 1
-                    && b - SyntheticIndexer.REORG_DEPTH >= start) {
-                written += SyntheticIndexer.REORG_DEPTH;
-            }
-        }
-        return written;
     }
 }

@@ -34,8 +34,8 @@ public final class AssignmentAdmin {
         Site site = directory.resolveOne(locator);
         Optional<String> before = directory.assignment(site.id()).map(AssignmentDao.Row::nodeId);
         if (before.isEmpty()) {
-            throw new BadInputException("deployment '" + locator + "' (" + site.describe()
-                    + ") is not assigned to any node; nothing to unassign");
+            throw new BadInputException("deployment " + site.describe()
+                    + " is not assigned to any node; nothing to unassign");
         }
         directory.write(h -> h.attach(AssignmentDao.class).unassign(site.id().value()));
         return new Change(site, before, Optional.empty(), true);
@@ -58,8 +58,8 @@ public final class AssignmentAdmin {
     private Site assigned(String locator) {
         Site site = directory.resolveOne(locator);
         if (directory.assignment(site.id()).isEmpty()) {
-            throw new BadInputException("deployment '" + locator + "' (" + site.describe()
-                    + ") is not assigned to any node; assign it with 'graphman reassign " + locator + " NODE'");
+            throw new BadInputException("deployment " + site.describe()
+                    + " is not assigned to any node; assign it with 'graphman reassign " + locator + " NODE'");
         }
         return site;
     }

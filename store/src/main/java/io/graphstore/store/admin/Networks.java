@@ -7,14 +7,14 @@ import io.graphstore.config.Config;
 import java.util.regex.Pattern;
 
 /** Network names: valid characters, and declared in [chains] when the config declares any. */
-final class Networks {
+public final class Networks {
     static final String DEFAULT = "mainnet";
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private Networks() {
     }
 
-    static String validate(Config config, String network) {
+    public static String validate(Config config, String network) {
         if (!VALID.matcher(network).matches()) {
             throw new BadInputException("network '" + network + "' is invalid; use lowercase letters, digits, '-' and '_'");
         }

@@ -28,6 +28,7 @@ public final class SyntheticIndexer {
     private final DeploymentData data;
     private final long seed;
     private final int changesPerBlock;
+    private long blocksWritten;
 
     public SyntheticIndexer(DeploymentData data, long seed, int changesPerBlock) {
         if (changesPerBlock < 1) {
@@ -51,8 +52,10 @@ public final class SyntheticIndexer {
         Map<Integer, Integer> variant = new LinkedHashMap<>();
         int b = start;
         int reported = start - 1;
+        blocksWritten = 0;
         while (b < end) {
             head = data.transact(SyntheticChain.block(b), changes(start, b, variant.getOrDefault(b, 0)));
+            blocksWritten++;
             if (b % REORG_EVERY == REORG_EVERY - 1 && b - REORG_DEPTH >= start && reorged.add(b)) {
                 head = data.revert(SyntheticChain.block(b - REORG_DEPTH));
                 for (int redo = b - REORG_DEPTH + 1; redo <= b; redo++) {
@@ -68,6 +71,16 @@ public final class SyntheticIndexer {
             b++;
         }
         return head;
+    }
+
+    /** Blocks the last {@link #run} wrote, counting those written again after a reorg. */
+    public long blocksWritten() {
+        return blocksWritten;
+    }
+
+    /** Changes the last {@link #run} wrote (blocks written times changes per block). */
+    public long changesWritten() {
+        return blocksWritten * changesPerBlock;
     }
 
     /** The changes of one block; a pure function of seed, start, block and variant. */

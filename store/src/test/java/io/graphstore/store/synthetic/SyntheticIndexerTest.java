@@ -25,7 +25,10 @@ class SyntheticIndexerTest {
         DeploymentData one = data(shards, "org/one", 1);
         DeploymentData two = data(shards, "org/two", 2);
         List<Integer> progress = new ArrayList<>();
-        Head head = new SyntheticIndexer(one, 7, 25).run(120, progress::add);
+        SyntheticIndexer indexer = new SyntheticIndexer(one, 7, 25);
+        Head head = indexer.run(120, progress::add);
+        assertThat(indexer.blocksWritten()).as("120 blocks plus 3 again after each of 2 reorgs").isEqualTo(126);
+        assertThat(indexer.changesWritten()).isEqualTo(126 * 25);
         new SyntheticIndexer(two, 7, 25).run(120, b -> { });
 
         assertThat(head.number()).contains(119);
