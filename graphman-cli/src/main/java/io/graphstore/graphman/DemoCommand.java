@@ -1,24 +1,59 @@
 package io.graphstore.graphman;
 
+import io.graphstore.common.NodeId;
 import io.graphstore.config.Config;
 import io.graphstore.config.ConfigLoader;
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
+import io.graphstore.graphman.cli.Progress;
 import io.graphstore.graphman.database.MigrationTable;
+import io.graphstore.graphman.deployment.InfoView;
 import io.graphstore.store.ShardedStore;
+import io.graphstore.store.admin.DeployRequest;
+import io.graphstore.store.admin.DeployResult;
+import io.graphstore.store.admin.DeploymentAdmin;
+import io.graphstore.store.admin.InfoAdmin;
+import io.graphstore.store.domain.DeploymentHash;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.domain.SubgraphName;
 import io.graphstore.store.embedded.EmbeddedCluster;
+import io.graphstore.store.shard.DeploymentData;
+import io.graphstore.store.shard.Head;
+import io.graphstore.store.synthetic.SyntheticIndexer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 
 /**
  * {@code graphman demo}: the main job on the embedded default. Starts the dev cluster,
- * checks its config and migrates every shard. Safe to run again.
+ * checks its config, migrates every shard, deploys three sample subgraphs placed by the
+ * deployment rules, indexes a few thousand blocks into each and shows them. Safe to run
+ * again: what exists is kept and only indexed up to the same head.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the dev cluster, check its config and migrate every shard.",
-            "The cluster has three shards (primary, shard_a, shard_b); the schema versions",
-            "are shown. Safe to run again; stop the servers with 'graphman dev down'."})
+        description = {"Start the dev cluster, migrate it, deploy and index three sample subgraphs.",
+            "The cluster has three shards (primary, shard_a, shard_b); the subgraphs are placed",
+            "by the config's deployment rules and filled by the synthetic indexer. Safe to run",
+            "again; stop the servers with 'graphman dev down'."})
 public final class DemoCommand extends GraphmanCommand {
+    /** Head block every sample deployment is indexed to. */
+    static final int TARGET_HEAD = 2_999;
+    static final int CHANGES_PER_BLOCK = 20;
+
+    private record Sample(String name, String hash, String network) {
+    }
+
+    private static final List<Sample> SAMPLES = List.of(
+            new Sample("vip/token", "Qm5cRo5tm8WuRQgpCB2SEYXuEhCvak19XaLrQkfu9jdWbh", "mainnet"),
+            new Sample("org/exchange", "QmLTEuaUuViYMfipgHGNGvoqAcSBxsdzvJRsJcBMC88YjB", "mainnet"),
+            new Sample("org/nft", "QmN8vPAGzb7t8iPzSYJdJNqZvR4PDeYZS7XBJ4MjHMBtpp", "sepolia"));
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -30,13 +65,73 @@ public final class DemoCommand extends GraphmanCommand {
         Config config = ConfigLoader.load(cluster.configFile());
         out.println(io.graphstore.graphman.config.ConfigCheck.summary(config, cluster.configFile()));
 
-        step(out, "3. open the store: migrate every shard under the lock in the primary");
+        step(out, "3. open the store: migrate every shard, wire them with postgres_fdw");
         try (ShardedStore store = ShardedStore.open(config, nodeId(), storeOptions())) {
             MigrationTable.print(store.migrationReport(), out);
+            if (!store.migrationReport().allOk()) {
+                return ExitCode.FAILURE;
+            }
+            step(out, "4. deploy three sample subgraphs, placed by the deployment rules");
+            DeploymentAdmin admin = new DeploymentAdmin(store);
+            String schema = sampleSchema();
+            for (Sample s : SAMPLES) {
+                deploy(admin, store, s, schema, out);
+            }
+            step(out, "5. index them with the synthetic indexer (" + CHANGES_PER_BLOCK + " changes a block,"
+                    + " a reorg every " + SyntheticIndexer.REORG_EVERY + " blocks)");
+            for (Sample s : SAMPLES) {
+                index(store, store.directory().resolveOne(s.name()), out);
+            }
+            step(out, "6. graphman info");
+            InfoView.printTable(new InfoAdmin(store).info(Optional.empty()), out);
             out.println();
-            out.println("next: ./graphman config place vip/token mainnet, ./graphman dev status,"
-                    + " ./graphman dev down");
-            return store.migrationReport().allOk() ? ExitCode.OK : ExitCode.FAILURE;
+            out.println("next: ./graphman info vip/token, ./graphman rewind vip/token 2500,"
+                    + " psql: select * from info.deployments, ./graphman dev down");
+            return ExitCode.OK;
+        }
+    }
+
+    private static void deploy(DeploymentAdmin admin, ShardedStore store, Sample s, String schema, PrintWriter out) {
+        SubgraphName name = SubgraphName.of(s.name());
+        DeploymentHash hash = DeploymentHash.of(s.hash());
+        boolean current = store.directory().namesFor(hash).stream()
+                .anyMatch(r -> r.name().equals(s.name()) && r.status().equals("current"));
+        if (current && !store.directory().sites(hash).isEmpty()) {
+            Site site = store.directory().resolveOne(s.name());
+            out.printf("%-13s already deployed: %s%n", s.name(), site.describe());
+            return;
+        }
+        DeployResult r = admin.deploy(new DeployRequest(name, hash, schema, "samples/token.graphql",
+                Optional.of(s.network()), Optional.<NodeId>empty()));
+        out.printf("%-13s -> %s in %s on node %s (%s)%n", s.name(), r.site().namespace(), r.site().shard(), r.node(),
+                r.placement().orElse("existing deployment"));
+    }
+
+    private void index(ShardedStore store, Site site, PrintWriter out) {
+        DeploymentData data = store.deployments().data(site);
+        Head head = data.head();
+        int next = head.number().map(n -> n + 1).orElse(0);
+        int blocks = TARGET_HEAD + 1 - next;
+        if (blocks <= 0) {
+            out.printf("%s is already at block %d with %d entities%n", site.namespace(), head.number().orElse(0),
+                    head.entityCount());
+            return;
+        }
+        SyntheticIndexer indexer = new SyntheticIndexer(data, site.id().value(), CHANGES_PER_BLOCK);
+        long start = System.nanoTime();
+        try (ProgressBar bar = Progress.bar(err(), site.namespace() + " " + site.shard(), blocks, "blocks")) {
+            head = indexer.run(blocks, b -> bar.stepTo(Math.max(bar.getCurrent(), b - next + 1L)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("%s: %d blocks in %.1f s, head %d, %d entities, %.0f entity versions/s%n", site.namespace(),
+                blocks, seconds, head.number().orElse(0), head.entityCount(), indexer.changesWritten() / seconds);
+    }
+
+    private static String sampleSchema() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/samples/token.graphql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

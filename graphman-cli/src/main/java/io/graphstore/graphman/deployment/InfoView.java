@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How {@code graphman info} shows sites: a block per site, a compact table, or JSON-ready maps. */
-final class InfoView {
+public final class InfoView {
     private InfoView() {
     }
 
@@ -41,7 +41,7 @@ final class InfoView {
         f.print(out);
     }
 
-    static void printTable(List<DeploymentInfo> infos, PrintWriter out) {
+    public static void printTable(List<DeploymentInfo> infos, PrintWriter out) {
         Table t = new Table("NAMESPACE", "SHARD", "HASH", "NAMES", "NODE", "HEAD", "ENTITIES");
         for (DeploymentInfo i : infos) {
             String names = String.join(",", i.names().stream().map(SubgraphDao.VersionRef::name).toList());
