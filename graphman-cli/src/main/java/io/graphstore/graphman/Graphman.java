@@ -15,6 +15,7 @@ import io.graphstore.graphman.deployment.InfoCommand;
 import io.graphstore.graphman.deployment.RemoveCommand;
 import io.graphstore.graphman.deployment.RewindCommand;
 import io.graphstore.graphman.dev.DevCommand;
+import io.graphstore.graphman.node.NodeCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
         subcommands = {ConfigCommand.class, DatabaseCommand.class,
             DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
             ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class,
-            ChainCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            ChainCommand.class, NodeCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})
 public final class Graphman implements Runnable {

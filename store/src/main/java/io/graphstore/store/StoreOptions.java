@@ -14,13 +14,21 @@ import java.util.function.Function;
  *     counts as down ({@code GRAPH_STORE_CONNECT_TIMEOUT_MS}, default 5000)
  * @param migrationLockTimeout how long to wait for another process's migration to finish
  *     ({@code GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS}, default 120000)
+ * @param mirrorInterval how often a node refreshes the directory mirrors even without changes
+ *     ({@code GRAPH_STORE_MIRROR_INTERVAL_MS}, default 900000: 15 minutes)
+ * @param mirrorDelay how long after a directory change a node refreshes the mirrors (changes
+ *     in a burst give one refresh) ({@code GRAPH_STORE_MIRROR_DELAY_MS}, default 2000)
  */
-public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout) {
+public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout, Duration mirrorInterval,
+        Duration mirrorDelay) {
     public static final String CONNECT_TIMEOUT_ENV = "GRAPH_STORE_CONNECT_TIMEOUT_MS";
     public static final String MIGRATION_LOCK_TIMEOUT_ENV = "GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS";
+    public static final String MIRROR_INTERVAL_ENV = "GRAPH_STORE_MIRROR_INTERVAL_MS";
+    public static final String MIRROR_DELAY_ENV = "GRAPH_STORE_MIRROR_DELAY_MS";
 
     public static StoreOptions defaults() {
-        return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2));
+        return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(15),
+                Duration.ofSeconds(2));
     }
 
     public static StoreOptions fromEnvironment() {
@@ -31,11 +39,17 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
         StoreOptions d = defaults();
         return new StoreOptions(
                 millis(env, CONNECT_TIMEOUT_ENV, d.connectTimeout()),
-                millis(env, MIGRATION_LOCK_TIMEOUT_ENV, d.migrationLockTimeout()));
+                millis(env, MIGRATION_LOCK_TIMEOUT_ENV, d.migrationLockTimeout()),
+                millis(env, MIRROR_INTERVAL_ENV, d.mirrorInterval()),
+                millis(env, MIRROR_DELAY_ENV, d.mirrorDelay()));
     }
 
     public StoreOptions withConnectTimeout(Duration timeout) {
-        return new StoreOptions(timeout, migrationLockTimeout);
+        return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay);
+    }
+
+    public StoreOptions withMirror(Duration interval, Duration delay) {
+        return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay);
     }
 
     private static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
@@ -59,6 +73,7 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
     /** Settings as a map, for {@code --print} style output. */
     public Map<String, Object> describe() {
         return Map.of(CONNECT_TIMEOUT_ENV, connectTimeout.toMillis(),
-                MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis());
+                MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis(),
+                MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis());
     }
 }

@@ -48,7 +48,7 @@ final class PlacementWinner {
             return Optional.empty();
         }
         StoreOptions quick = new StoreOptions(min(options.connectTimeout(), CONNECT_TIMEOUT),
-                min(options.migrationLockTimeout(), LOCK_TIMEOUT));
+                min(options.migrationLockTimeout(), LOCK_TIMEOUT), options.mirrorInterval(), options.mirrorDelay());
         try (ShardedStore store = ShardedStore.open(config, node, quick)) {
             return Optional.of(new DeploymentAdmin(store).preview(name, network));
         } catch (RuntimeException e) {
