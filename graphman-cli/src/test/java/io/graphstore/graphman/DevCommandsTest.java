@@ -33,7 +33,9 @@ class DevCommandsTest {
         var status = graphman.run("dev", "status", "--json");
         assertThat(status.exit()).isEqualTo(1);
         assertThat(status.out()).contains("\"running\" : false").doesNotContain("\"running\" : true");
-        assertThat(graphman.run("config", "check").exit()).as("no running cluster, no config").isEqualTo(2);
+        var stopped = graphman.run("config", "check");
+        assertThat(stopped.exit()).as("no running cluster, no config").isEqualTo(2);
+        assertThat(stopped.err()).contains("dev cluster").contains("is stopped").contains("graphman dev up");
     }
 
     @Test

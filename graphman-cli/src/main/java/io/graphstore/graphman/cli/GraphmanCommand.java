@@ -72,8 +72,13 @@ public abstract class GraphmanCommand implements Callable<Integer> {
             return p;
         }
         EmbeddedCluster dev = devCluster();
-        if (dev.isRunning() && Files.isRegularFile(dev.configFile())) {
-            return dev.configFile();
+        if (dev.exists()) {
+            if (dev.anyRunning()) {
+                // some servers may be down on purpose (outage drills); the store reports them
+                return dev.configFile();
+            }
+            throw new BadInputException("the dev cluster in " + dev.home() + " is stopped; start it with "
+                    + "'graphman dev up', or pass --config FILE");
         }
         throw new BadInputException("no config given; pass --config FILE, set " + CONFIG_ENV
                 + ", or start the dev cluster with 'graphman dev up'");

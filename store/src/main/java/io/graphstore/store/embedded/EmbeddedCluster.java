@@ -61,6 +61,16 @@ public final class EmbeddedCluster {
         return home.resolve("cluster.json");
     }
 
+    /** True when a cluster was created here (whether or not its servers run). */
+    public boolean exists() {
+        return ClusterLayout.read(layoutFile()).isPresent() && Files.isRegularFile(configFile());
+    }
+
+    /** True when at least one server of the cluster is running. */
+    public boolean anyRunning() {
+        return status().stream().anyMatch(ServerState::running);
+    }
+
     /** True when the cluster was created here and every one of its servers is running. */
     public boolean isRunning() {
         Optional<ClusterLayout> layout = ClusterLayout.read(layoutFile());

@@ -23,8 +23,8 @@ public final class ShardUnavailableException extends StoreException {
     /** With {@code context}: what else the caller knows, such as the deployments the shard holds. */
     public ShardUnavailableException(ShardName shard, String address, long timeoutMs, SQLException cause,
             String context) {
-        super("shard '" + shard + "' at " + address + " is unreachable after " + timeoutMs
-                + " ms (" + firstLine(cause) + ")" + (context.isEmpty() ? "" : "; " + context)
+        super("shard '" + shard + "' at " + address + " is unreachable (" + firstLine(cause)
+                + "; connect timeout " + timeoutMs + " ms)" + (context.isEmpty() ? "" : "; " + context)
                 + "; check that the server is running and reachable" + (shard.isPrimary()
                         ? "; directory changes need the primary" : ", other shards keep working"),
                 cause);
