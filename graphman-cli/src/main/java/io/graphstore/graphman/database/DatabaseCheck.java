@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman database check}: the postgres_fdw probes from every database to every other shard. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the postgres_fdw connectivity between the shards: in every database, run",
-            "'select count(*)' over primary_public.chains and over each table of every other",
-            "shard's shard_<x>_subgraphs, the probes an operator would otherwise type by hand.",
-            "Prints a matrix (rows: the database that runs the probes, columns: the shard",
-            "they reach) with latencies, and the first error of each failing pair.",
-            "Read-only. Exit code 1 when any probe failed."})
+        description = {"Check the postgres_fdw links from every database to every other shard.",
+            "In every database, runs 'select count(*)' over primary_public.chains and over",
+            "each table of every other shard's shard_<x>_subgraphs, the probes an operator",
+            "would otherwise type by hand. Prints a matrix (rows: the database running the",
+            "probes, columns: the shard they reach) with latencies, and the first error of",
+            "each failing pair. Read-only. Exit code 1 when any probe failed."})
 public final class DatabaseCheck extends GraphmanCommand {
     @Option(names = "--json", description = "print JSON for scripts")
     boolean json;

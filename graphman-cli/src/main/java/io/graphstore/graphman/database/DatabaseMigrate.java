@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman database migrate}: migrate every reachable shard and report versions. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Apply the schema migrations to every shard this node uses, under the migration",
-            "lock in the primary, and show each shard's schema version before and after.",
+        description = {"Migrate every shard and show its schema versions.",
+            "Applies the schema migrations to every shard this node uses, under the migration",
+            "lock in the primary, and shows each shard's schema version before and after.",
             "An unreachable shard is reported and the exit code is 1; run again when it is back."})
 public final class DatabaseMigrate extends GraphmanCommand {
     @Option(names = "--json", description = "print JSON for scripts")

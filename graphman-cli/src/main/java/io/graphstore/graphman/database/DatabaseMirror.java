@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman database mirror}: refresh the shards' mirrors of the directory now, or show their age. */
 @Command(name = "mirror", mixinStandardHelpOptions = true,
-        description = {"Copy the directory from the primary into the mirror schema of every other",
-            "shard now, from one snapshot, and show per shard the rows copied, the time taken",
-            "and the mirror's age afterwards. Nodes do this on a schedule and after directory",
-            "changes; the mirrors answer directory reads while the primary is down.",
-            "When the primary is down nothing can be refreshed: the current ages are shown",
-            "and the exit code is 1. --status only shows the ages."})
+        description = {"Refresh every shard's mirror of the directory now, or show its age.",
+            "Copies the directory from one snapshot of the primary into the mirror schema",
+            "of every other shard and shows per shard the rows copied, the time taken and",
+            "the mirror's age afterwards. Nodes do this on a schedule and after directory",
+            "changes; the mirrors answer directory reads while the primary is down. When",
+            "the primary is down nothing can be refreshed: the current ages are shown and",
+            "the exit code is 1. --status only shows the ages."})
 public final class DatabaseMirror extends GraphmanCommand {
     @Option(names = "--status", description = "only show each mirror's age; refresh nothing")
     boolean statusOnly;

@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman database remap}: rebuild the postgres_fdw wiring and report each pair. */
 @Command(name = "remap", mixinStandardHelpOptions = true,
-        description = {"Rebuild the postgres_fdw wiring between the shards, under the migration lock in",
-            "the primary: in every database (DEST) the foreign server and user mapping for every",
-            "other shard (SOURCE), primary_public and shard_<source>_subgraphs. A mapped schema is",
-            "re-imported only when it differs from what is expected, or always with --force.",
-            "Also removes the servers, user mappings and shard_<x>_subgraphs schemas of shards",
-            "no longer in the config. Exit code 1 when any pair failed."})
+        description = {"Rebuild the postgres_fdw wiring between the shards; report each pair.",
+            "Under the migration lock in the primary, in every database (DEST): the foreign",
+            "server and user mapping for every other shard (SOURCE), primary_public and",
+            "shard_<source>_subgraphs. A mapped schema is re-imported only when it differs",
+            "from what is expected, or always with --force. Also removes the servers, user",
+            "mappings and shard_<x>_subgraphs schemas of shards no longer in the config.",
+            "Exit code 1 when any pair failed."})
 public final class DatabaseRemap extends GraphmanCommand {
     @Option(names = "--source", paramLabel = "SHARD", description = "only map this shard into the databases")
     String source;

@@ -67,6 +67,8 @@ public final class ConnectivityCheck {
                 }
             }
             s.execute("select postgres_fdw_disconnect_all()");
+        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+            error = error.or(() -> Optional.of(e.getMessage()));
         } catch (java.sql.SQLException | RuntimeException e) {
             error = error.or(() -> Optional.of(FdwWiring.firstLine(e)));
         }

@@ -57,7 +57,13 @@ public final class FdwWiring {
                 }
             }
             if (scope.removeLeftovers()) {
-                removed.addAll(Leftovers.remove(pools.get(dest), dest, config.shardNames()));
+                long start = System.nanoTime();
+                try {
+                    removed.addAll(Leftovers.remove(pools.get(dest), dest, config.shardNames()));
+                } catch (RuntimeException e) {
+                    pairs.add(failed(dest, dest, "removing leftovers of shards no longer configured failed: "
+                            + firstLine(e), start));
+                }
             }
         }
         pairs.stream().filter(p -> !p.ok()).forEach(p -> LOG.warn("postgres_fdw wiring {} -> {}: {}",
