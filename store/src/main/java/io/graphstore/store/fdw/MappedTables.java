@@ -17,7 +17,8 @@ public final class MappedTables {
             "subgraph_deployment_assignment");
     /** Tables and views of every shard's {@code subgraphs} schema mapped into {@code shard_<name>_subgraphs}. */
     public static final List<String> SHARD_TABLES = List.of("deployment", "head", "subgraph_manifest",
-            "copy_state", "copy_table_state", "table_stats", "namespace_sizes", "shard_size", "activity");
+            "copy_state", "copy_table_state", "table_stats", "namespace_sizes", "shard_size", "activity",
+            "revert_log", "follow_state");
     /** Tables of every shard's {@code mirror} schema mapped into {@code shard_<name>_subgraphs}. */
     public static final List<String> MIRROR_TABLES = List.of("deployment_schemas", "chains", "active_copies",
             "subgraph", "subgraph_version", "subgraph_deployment_assignment", "refresh");

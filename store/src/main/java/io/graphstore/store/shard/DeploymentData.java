@@ -51,7 +51,8 @@ public final class DeploymentData {
     }
 
     /** Creates namespace, tables and metadata rows in one shard transaction. */
-    static void create(Site site, ShardPool pool, Layout layout, String schemaText, int startBlock) {
+    static void create(Site site, ShardPool pool, Layout layout, String schemaText, int startBlock,
+            java.util.function.Consumer<Handle> alsoInTransaction) {
         inShard(pool, site, h -> {
             h.execute("create schema " + Sql.ident(site.namespace().value()));
             for (String ddl : layout.createStatements(site.namespace())) {
@@ -61,6 +62,7 @@ public final class DeploymentData {
             meta.insertDeployment(site.id().value(), site.hash().value(), startBlock);
             meta.insertHead(site.id().value());
             meta.insertManifest(site.id().value(), schemaText, startBlock);
+            alsoInTransaction.accept(h);
             return null;
         });
     }
@@ -97,6 +99,7 @@ public final class DeploymentData {
             }
             long delta = new EntityWriter(layout, site.namespace()).revert(h, to.number());
             meta.moveHead(site.id().value(), to.number(), to.hash(), delta);
+            meta.logRevert(site.id().value(), to.number());
             return head(meta);
         });
     }
@@ -115,11 +118,20 @@ public final class DeploymentData {
         return run(h -> new EntityReader(layout, site.namespace()).find(h, entityType, block, filter, limit));
     }
 
-    /** Locks the site's head row; empty before the first block. */
+    /**
+     * Locks the site's head row; empty before the first block. A site that follows another
+     * (a copy, or a former active copy) is written only by replay, never directly: checked
+     * after taking the lock, so a write cannot slip past an activation.
+     */
     private Optional<Integer> lockHead(MetadataDao meta) {
         int head = meta.lockHead(site.id().value()).orElseThrow(() -> new StoreException("site "
                 + site.describe() + " has no head row in shard '" + site.shard()
                 + "'; finish its deploy by running 'graphman deploy' again"));
+        Optional<Integer> follows = meta.follows(site.id().value());
+        if (follows.isPresent()) {
+            throw new StoreException("site " + site.describe() + " is not the active copy of " + site.hash()
+                    + "; it follows sgd" + follows.get() + " and is written only by replay; write through the active copy");
+        }
         return head < 0 ? Optional.empty() : Optional.of(head);
     }
 

@@ -52,7 +52,13 @@ public final class Deployments {
 
     /** Creates the site's namespace, tables and metadata; one shard transaction. */
     public void create(Site site, Layout layout, String schemaText, int startBlock) {
-        DeploymentData.create(site, pools.apply(site), layout, schemaText, startBlock);
+        create(site, layout, schemaText, startBlock, h -> { });
+    }
+
+    /** Like {@link #create(Site, Layout, String, int)}, with more work in the same shard transaction. */
+    public void create(Site site, Layout layout, String schemaText, int startBlock,
+            java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
+        DeploymentData.create(site, pools.apply(site), layout, schemaText, startBlock, alsoInTransaction);
         layouts.put(site.id(), layout);
     }
 

@@ -48,6 +48,13 @@ public interface MetadataDao {
               from subgraphs.deployment where id = :id""")
     Optional<StatusRow> status(@Bind("id") int id);
 
+    /** The site this site follows, when it is not writable (a copy, or a former active copy). */
+    @SqlQuery("select src from subgraphs.follow_state where id = :id")
+    Optional<Integer> follows(@Bind("id") int id);
+
+    @SqlUpdate("insert into subgraphs.revert_log (deployment, to_block) values (:id, :block)")
+    void logRevert(@Bind("id") int id, @Bind("block") int block);
+
     @SqlUpdate("delete from subgraphs.deployment where id = :id")
     int deleteDeployment(@Bind("id") int id);
 }

@@ -1,0 +1,86 @@
+package io.graphstore.store.admin;
+
+import io.graphstore.common.BadInputException;
+import io.graphstore.common.NodeId;
+import io.graphstore.common.ShardName;
+import io.graphstore.store.ShardedStore;
+import io.graphstore.store.copy.CopyPreparer;
+import io.graphstore.store.copy.Transport;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.primary.AssignmentDao;
+import io.graphstore.store.primary.SiteDao;
+import io.graphstore.store.shard.Head;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * {@code graphman copy create}: records a copy of a deployment in another shard and assigns
+ * it to a node, which runs it. Validates everything first; writes the primary (site, active
+ * copy), then the destination shard (tables, copy state), then the assignment. A failure in the
+ * shard removes the site again. The database's unique (hash, shard) constraint decides
+ * between concurrent requests for the same copy.
+ */
+public final class CopyAdmin {
+    /** What {@code --activate} / {@code --replace} ask for once the copy has caught up. */
+    public enum OnSync { NONE, ACTIVATE, REPLACE }
+
+    private final ShardedStore store;
+
+    public CopyAdmin(ShardedStore store) {
+        this.store = store;
+    }
+
+    public Site create(String source, ShardName shard, NodeId node, int offset, OnSync onSync, Transport transport) {
+        if (offset < 0) {
+            throw new BadInputException("--offset " + offset + " is invalid; use 0 or more blocks");
+        }
+        Site src = store.directory().resolveOne(source);
+        if (src.shard().equals(shard)) {
+            throw new BadInputException("deployment " + src.describe() + " is already in shard '" + shard
+                    + "'; copy it to another shard");
+        }
+        store.require(shard);
+        Optional<Site> there = store.directory().sites(src.hash()).stream().filter(s -> s.shard().equals(shard)).findFirst();
+        if (there.isPresent()) {
+            throw new BadInputException("shard '" + shard + "' already has a copy of " + src.hash() + " ("
+                    + there.get().namespace() + "); a shard holds at most one copy of a deployment");
+        }
+        Head head = store.deployments().data(src).head();
+        if (head.number().isEmpty() || head.number().get() - offset < head.earliestBlock()) {
+            throw new BadInputException("deployment " + src.describe() + " has head "
+                    + head.number().map(String::valueOf).orElse("none") + "; with --offset " + offset
+                    + " there is nothing to copy yet");
+        }
+        Site dst = recordSite(src, shard);
+        try {
+            CopyPreparer.prepare(store, src, dst, head.number().get() - offset, onSync.name().toLowerCase(java.util.Locale.ROOT),
+                    node, transport);
+        } catch (RuntimeException e) {
+            store.directory().write(h -> h.attach(SiteDao.class).delete(dst.id().value()));
+            throw e;
+        }
+        store.directory().write(h -> {
+            h.attach(AssignmentDao.class).assign(dst.id().value(), node.value());
+            return null;
+        });
+        return dst;
+    }
+
+    private Site recordSite(Site src, ShardName shard) {
+        try {
+            return store.directory().write(h -> {
+                SiteDao sites = h.attach(SiteDao.class);
+                int id = sites.nextId();
+                sites.insert(id, src.hash().value(), shard.value(), src.network(), false);
+                h.execute("insert into public.active_copies (src, dst) values (?, ?)", src.id().value(), id);
+                return sites.byId(id).orElseThrow();
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new BadInputException("shard '" + shard + "' already has a copy of " + src.hash()
+                        + " (created by a concurrent request); a shard holds at most one copy of a deployment");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.graphstore.store.copy;
+
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.internal.Sql;
+import io.graphstore.store.layout.EntityTable;
+import io.graphstore.store.pool.ShardPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * Moves the versions of one table with {@code from <= vid < to} that exist at the target
+ * block, reopening those closed after it, into the destination inside the caller's
+ * destination transaction.
+ */
+final class BatchCopier {
+    private BatchCopier() {
+    }
+
+    static String selectSql(EntityTable t, String sourceTable) {
+        return "select vid, case when not upper_inf(block_range) and upper(block_range) > :target"
+                + " then int4range(lower(block_range), null) else block_range end, " + Replayer.columns(t)
+                + " from " + sourceTable + " where vid >= :from and vid < :to and lower(block_range) <= :target";
+    }
+
+    static long viaFdw(Handle dest, Site src, Site dst, EntityTable t, long from, long to, int target) {
+        String foreign = Sql.qualified(src.namespace().value(), t.name());
+        return dest.createUpdate("insert into " + t.qualifiedName(dst.namespace()) + " (vid, block_range, "
+                        + Replayer.columns(t) + ") " + selectSql(t, foreign))
+                .bind("target", target).bind("from", from).bind("to", to).execute();
+    }
+
+    static long viaCopy(Handle dest, ShardPool source, Site src, Site dst, EntityTable t, long from, long to, int target)
+            throws SQLException {
+        String select = selectSql(t, t.qualifiedName(src.namespace()))
+                .replace(":target", Integer.toString(target)).replace(":from", Long.toString(from))
+                .replace(":to", Long.toString(to));
+        Connection destConn = dest.getConnection();
+        try (Connection sourceConn = source.connect()) {
+            CopyOut out = sourceConn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("copy (" + select + ") to stdout (format binary)");
+            CopyIn in = destConn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy " + t.qualifiedName(dst.namespace()) + " (vid, block_range, " + Replayer.columns(t)
+                            + ") from stdin (format binary)");
+            try {
+                byte[] chunk;
+                while ((chunk = out.readFromCopy()) != null) {
+                    in.writeToCopy(chunk, 0, chunk.length);
+                }
+                return in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.graphstore.store.copy;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** {@code copy_state}, {@code copy_table_state} and {@code follow_state} in the destination shard. */
+@RegisterConstructorMapper(CopyDao.State.class)
+@RegisterConstructorMapper(CopyDao.TableState.class)
+@RegisterConstructorMapper(CopyDao.Follow.class)
+public interface CopyDao {
+    record State(int dst, int src, String srcShard, int targetBlockNumber, byte[] targetBlockHash, String onSync,
+            java.time.OffsetDateTime queuedAt, java.time.OffsetDateTime startedAt,
+            java.time.OffsetDateTime finishedAt, java.time.OffsetDateTime cancelledAt, String nodeId, String transport) {
+    }
+
+    record TableState(String entityType, long nextVid, long targetVid, long batchSize,
+            java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt, long durationMs) {
+        public boolean done() {
+            return finishedAt != null;
+        }
+    }
+
+    record Follow(int id, int src, String srcShard, long revertSeq) {
+    }
+
+    @SqlUpdate("""
+            insert into subgraphs.copy_state (dst, src, src_shard, target_block_number, target_block_hash, on_sync,
+                                              node_id, transport)
+            values (:dst, :src, :srcShard, :target, :hash, :onSync, :node, :transport)""")
+    void insertState(@Bind("dst") int dst, @Bind("src") int src, @Bind("srcShard") String srcShard,
+            @Bind("target") int target, @Bind("hash") byte[] hash, @Bind("onSync") String onSync,
+            @Bind("node") String node, @Bind("transport") String transport);
+
+    @SqlUpdate("""
+            insert into subgraphs.copy_table_state (dst, entity_type, next_vid, target_vid, batch_size)
+            values (:dst, :type, 0, :target, :batch)""")
+    void insertTable(@Bind("dst") int dst, @Bind("type") String entityType, @Bind("target") long targetVid,
+            @Bind("batch") long batchSize);
+
+    @SqlQuery("""
+            select dst, src, src_shard, target_block_number, target_block_hash, on_sync, queued_at, started_at,
+                   finished_at, cancelled_at, node_id, transport
+              from subgraphs.copy_state where dst = :dst""")
+    Optional<State> state(@Bind("dst") int dst);
+
+    @SqlQuery("""
+            select entity_type, next_vid, target_vid, batch_size, started_at, finished_at, duration_ms
+              from subgraphs.copy_table_state where dst = :dst order by entity_type""")
+    List<TableState> tables(@Bind("dst") int dst);
+
+    @SqlUpdate("update subgraphs.copy_state set started_at = coalesce(started_at, now()) where dst = :dst")
+    void markStarted(@Bind("dst") int dst);
+
+    @SqlUpdate("update subgraphs.copy_state set finished_at = now() where dst = :dst")
+    void markFinished(@Bind("dst") int dst);
+
+    @SqlUpdate("update subgraphs.copy_state set cancelled_at = coalesce(cancelled_at, now()) where dst = :dst")
+    int markCancelled(@Bind("dst") int dst);
+
+    @SqlUpdate("""
+            update subgraphs.copy_table_state
+               set next_vid = :next, batch_size = :batch, duration_ms = duration_ms + :ms,
+                   finished_at = case when :done then now() end
+             where dst = :dst and entity_type = :type""")
+    void progress(@Bind("dst") int dst, @Bind("type") String entityType, @Bind("next") long nextVid,
+            @Bind("batch") long batchSize, @Bind("ms") long durationMs, @Bind("done") boolean done);
+
+    @SqlUpdate("""
+            insert into subgraphs.follow_state (id, src, src_shard, revert_seq) values (:id, :src, :srcShard, :seq)
+            on conflict (id) do update set src = excluded.src, src_shard = excluded.src_shard,
+                   revert_seq = excluded.revert_seq, updated_at = now()""")
+    void follow(@Bind("id") int id, @Bind("src") int src, @Bind("srcShard") String srcShard, @Bind("seq") long revertSeq);
+
+    @SqlQuery("select id, src, src_shard, revert_seq from subgraphs.follow_state where id = :id")
+    Optional<Follow> following(@Bind("id") int id);
+
+    @SqlUpdate("update subgraphs.follow_state set revert_seq = :seq, updated_at = now() where id = :id")
+    void seen(@Bind("id") int id, @Bind("seq") long revertSeq);
+
+    @SqlUpdate("delete from subgraphs.follow_state where id = :id")
+    int unfollow(@Bind("id") int id);
+}
