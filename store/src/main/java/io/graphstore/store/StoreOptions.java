@@ -18,17 +18,23 @@ import java.util.function.Function;
  *     ({@code GRAPH_STORE_MIRROR_INTERVAL_MS}, default 900000: 15 minutes)
  * @param mirrorDelay how long after a directory change a node refreshes the mirrors (changes
  *     in a burst give one refresh) ({@code GRAPH_STORE_MIRROR_DELAY_MS}, default 2000)
+ * @param copyBatchTarget how long one copy batch should take; the batch size adapts to it
+ *     ({@code GRAPH_STORE_COPY_BATCH_TARGET_MS}, default 1000)
+ * @param copyMaxBatch the most rows one copy batch moves ({@code GRAPH_STORE_COPY_MAX_BATCH},
+ *     default 2000000)
  */
 public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout, Duration mirrorInterval,
-        Duration mirrorDelay) {
+        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch) {
     public static final String CONNECT_TIMEOUT_ENV = "GRAPH_STORE_CONNECT_TIMEOUT_MS";
     public static final String MIGRATION_LOCK_TIMEOUT_ENV = "GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS";
     public static final String MIRROR_INTERVAL_ENV = "GRAPH_STORE_MIRROR_INTERVAL_MS";
     public static final String MIRROR_DELAY_ENV = "GRAPH_STORE_MIRROR_DELAY_MS";
+    public static final String COPY_BATCH_TARGET_ENV = "GRAPH_STORE_COPY_BATCH_TARGET_MS";
+    public static final String COPY_MAX_BATCH_ENV = "GRAPH_STORE_COPY_MAX_BATCH";
 
     public static StoreOptions defaults() {
         return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(15),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000);
     }
 
     public static StoreOptions fromEnvironment() {
@@ -41,15 +47,21 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 millis(env, CONNECT_TIMEOUT_ENV, d.connectTimeout()),
                 millis(env, MIGRATION_LOCK_TIMEOUT_ENV, d.migrationLockTimeout()),
                 millis(env, MIRROR_INTERVAL_ENV, d.mirrorInterval()),
-                millis(env, MIRROR_DELAY_ENV, d.mirrorDelay()));
+                millis(env, MIRROR_DELAY_ENV, d.mirrorDelay()),
+                millis(env, COPY_BATCH_TARGET_ENV, d.copyBatchTarget()),
+                millis(env, COPY_MAX_BATCH_ENV, Duration.ofMillis(d.copyMaxBatch())).toMillis());
     }
 
     public StoreOptions withConnectTimeout(Duration timeout) {
-        return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay);
+        return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch);
     }
 
     public StoreOptions withMirror(Duration interval, Duration delay) {
-        return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay);
+        return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay, copyBatchTarget, copyMaxBatch);
+    }
+
+    public StoreOptions withCopyBatches(Duration target, long maxRows) {
+        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, target, maxRows);
     }
 
     private static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
@@ -74,6 +86,7 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
     public Map<String, Object> describe() {
         return Map.of(CONNECT_TIMEOUT_ENV, connectTimeout.toMillis(),
                 MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis(),
-                MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis());
+                MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis(),
+                COPY_BATCH_TARGET_ENV, copyBatchTarget.toMillis(), COPY_MAX_BATCH_ENV, copyMaxBatch);
     }
 }

@@ -47,8 +47,9 @@ final class PlacementWinner {
             note(err, "the primary at " + primary.hostAndPort() + " " + down.get());
             return Optional.empty();
         }
-        StoreOptions quick = new StoreOptions(min(options.connectTimeout(), CONNECT_TIMEOUT),
-                min(options.migrationLockTimeout(), LOCK_TIMEOUT), options.mirrorInterval(), options.mirrorDelay());
+        StoreOptions quick = options.withConnectTimeout(min(options.connectTimeout(), CONNECT_TIMEOUT));
+        quick = new StoreOptions(quick.connectTimeout(), min(options.migrationLockTimeout(), LOCK_TIMEOUT),
+                quick.mirrorInterval(), quick.mirrorDelay(), quick.copyBatchTarget(), quick.copyMaxBatch());
         try (ShardedStore store = ShardedStore.open(config, node, quick)) {
             return Optional.of(new DeploymentAdmin(store).preview(name, network));
         } catch (RuntimeException e) {

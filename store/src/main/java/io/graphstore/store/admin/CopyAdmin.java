@@ -66,6 +66,52 @@ public final class CopyAdmin {
         return dst;
     }
 
+    /** Every copy in every reachable shard. */
+    public java.util.List<io.graphstore.store.copy.CopyInfo> list() {
+        return new io.graphstore.store.copy.CopyInspector(store).all();
+    }
+
+    public io.graphstore.store.copy.CopyInfo status(String dst) {
+        return new io.graphstore.store.copy.CopyInspector(store).of(store.directory().resolveOne(dst));
+    }
+
+    /**
+     * Cancels a copy: marks it cancelled (a runner stops after its current batch) and unassigns
+     * it, so the unused-deployment reaper removes it later. Cancelling twice is a no-op.
+     */
+    public io.graphstore.store.copy.CopyInfo cancel(String dstLocator) {
+        Site dst = store.directory().resolveOne(dstLocator);
+        var info = new io.graphstore.store.copy.CopyInspector(store).of(dst);
+        if (info.finishedAt().isPresent()) {
+            throw new BadInputException("copy " + dst.describe() + " has finished; nothing to cancel (unassign it to "
+                    + "have it removed)");
+        }
+        store.require(dst.shard()).jdbi().useExtension(io.graphstore.store.copy.CopyDao.class,
+                d -> d.markCancelled(dst.id().value()));
+        store.directory().write(h -> {
+            h.execute("update public.active_copies set cancelled_at = coalesce(cancelled_at, now()) where dst = ?",
+                    dst.id().value());
+            h.attach(AssignmentDao.class).unassign(dst.id().value());
+            return null;
+        });
+        return new io.graphstore.store.copy.CopyInspector(store).of(dst);
+    }
+
+    /** Makes the copy of {@code hash} in {@code shard} the active one (reversible). */
+    public Site activate(io.graphstore.store.domain.DeploymentHash hash, ShardName shard) {
+        Site site = store.directory().sites(hash).stream().filter(s -> s.shard().equals(shard)).findFirst()
+                .orElseThrow(() -> new BadInputException("deployment " + hash + " has no copy in shard '" + shard
+                        + "'; see 'graphman info " + hash + "'"));
+        var pool = store.require(shard);
+        var state = pool.jdbi().withExtension(io.graphstore.store.copy.CopyDao.class, d -> d.state(site.id().value()));
+        if (state.isPresent() && state.get().finishedAt() == null) {
+            throw new BadInputException("copy " + site.describe() + " has not finished copying; activate it when "
+                    + "'graphman copy list' shows it finished, or create it with --activate");
+        }
+        io.graphstore.store.copy.Activator.activate(store, site, false);
+        return store.directory().site(site.id()).orElseThrow();
+    }
+
     private Site recordSite(Site src, ShardName shard) {
         try {
             return store.directory().write(h -> {

@@ -9,7 +9,6 @@ import io.graphstore.store.layout.EntityTable;
 import io.graphstore.store.layout.Layout;
 import io.graphstore.store.pool.ShardPool;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,15 +22,13 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CopyRunner {
     /** How a run ended. */
-    public enum Outcome { FINISHED, QUEUED, CANCELLED, STOPPED }
+    public enum Outcome { FINISHED, QUEUED, CANCELLED, STOPPED, ALREADY_RUNNING }
 
     /** Rows done and to do over all tables, for a progress bar. */
     public record Progress(long done, long total, String table) {
     }
 
-    static final Duration TARGET_BATCH = Duration.ofSeconds(1);
-    static final long MIN_BATCH = 1_000;
-    static final long MAX_BATCH = 2_000_000;
+    static final long MIN_BATCH = 100;
     static final long FIRST_BATCH = 20_000;
     static final int MAX_ROUNDS = 1_000;
 
@@ -64,6 +61,9 @@ public final class CopyRunner {
             return Outcome.QUEUED;
         }
         try (var held = slot.get()) {
+            if (!CopySlots.tryLockRun(held, dst.id().value())) {
+                return Outcome.ALREADY_RUNNING;
+            }
             Layout layout = store.deployments().data(src).layout();
             dest.jdbi().useTransaction(h -> {
                 h.attach(CopyDao.class).markStarted(dst.id().value());
@@ -108,7 +108,7 @@ public final class CopyRunner {
             }
             EntityTable table = layout.require(t.entityType());
             long next = t.nextVid();
-            long size = t.batchSize();
+            long size = Math.min(t.batchSize(), store.options().copyMaxBatch());
             while (true) {
                 if (stop.getAsBoolean() || cancelled(dest)) {
                     return false;
@@ -160,10 +160,13 @@ public final class CopyRunner {
         }
     }
 
-    static long adapt(long size, long startedNanos) {
+    /** The next batch size: scaled toward the target duration, at most doubling or halving. */
+    long adapt(long size, long startedNanos) {
         double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
-        double factor = Math.max(0.5, Math.min(2.0, TARGET_BATCH.toMillis() / 1000.0 / seconds));
-        return Math.max(MIN_BATCH, Math.min(MAX_BATCH, (long) (size * factor)));
+        double target = store.options().copyBatchTarget().toMillis() / 1000.0;
+        double factor = Math.max(0.5, Math.min(2.0, target / seconds));
+        long max = store.options().copyMaxBatch();
+        return Math.max(Math.min(MIN_BATCH, max), Math.min(max, (long) (size * factor)));
     }
 
     private boolean cancelled(ShardPool dest) {

@@ -42,7 +42,7 @@ public final class CopySlots {
     /** Takes a free slot, or empty when all five are taken. */
     public static Optional<Slot> tryAcquire(ShardPool primary, ShardName src, ShardName dst) {
         int key = key(src, dst);
-        Connection c = primary.connect();
+        Connection c = ownConnection(primary);
         try {
             for (int slot = 0; slot < SLOTS; slot++) {
                 try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
@@ -64,6 +64,52 @@ public final class CopySlots {
             } catch (SQLException ignored) {
                 // already failing
             }
+            throw primary.unavailable(e);
+        }
+    }
+
+    /** Advisory lock class of "this copy is being run", keyed by the destination site id. */
+    static final int RUN_KEY = 0x67730001;
+
+    /**
+     * Takes the run lock of one copy in the same session as its slot, so a copy never runs
+     * twice at once (a node and a 'copy run' by hand); false when someone else runs it.
+     */
+    static boolean tryLockRun(Slot slot, int dst) {
+        try (PreparedStatement ps = slot.connection().prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            ps.setInt(1, RUN_KEY);
+            ps.setInt(2, dst);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Whether some process runs copy {@code dst} now. */
+    public static boolean running(ShardPool primary, int dst) {
+        return primary.jdbi().withHandle(h -> h.createQuery("select exists (select 1 from pg_locks where locktype = 'advisory'"
+                + " and classid = ? and objid = ? and objsubid = 2 and granted)")
+                .bind(0, RUN_KEY).bind(1, dst).mapTo(Boolean.class).one());
+    }
+
+    /**
+     * A connection of its own, outside the pool: a running copy holds it for hours, and the
+     * pool's connections are for everything else the process does.
+     */
+    private static Connection ownConnection(ShardPool primary) {
+        var conn = primary.connectionInfo();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", conn.user());
+        p.setProperty("password", conn.password().reveal());
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "graph-store copy slot");
+        try {
+            return java.sql.DriverManager.getConnection(conn.jdbcUrl(), p);
+        } catch (SQLException e) {
             throw primary.unavailable(e);
         }
     }

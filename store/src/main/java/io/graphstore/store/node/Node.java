@@ -3,6 +3,7 @@ package io.graphstore.store.node;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.mirror.MirrorService;
 import io.graphstore.store.mirror.ShardMirror;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,12 +11,19 @@ import java.util.List;
  * once; closing it stops every service (the store stays open; its owner closes it).
  */
 public final class Node implements AutoCloseable {
+    /** How often the node looks for copies to run and followers to bring up to date. */
+    public static final Duration COPY_TICK = Duration.ofSeconds(2);
+    /** Copies one node runs at once (the database allows 5 per shard pair). */
+    public static final int PARALLEL_COPIES = 4;
+
     private final ShardedStore store;
     private final MirrorService mirror;
+    private final CopyWorker copies;
 
-    private Node(ShardedStore store, MirrorService mirror) {
+    private Node(ShardedStore store, MirrorService mirror, CopyWorker copies) {
         this.store = store;
         this.mirror = mirror;
+        this.copies = copies;
     }
 
     public static Node start(ShardedStore store) {
@@ -23,7 +31,8 @@ public final class Node implements AutoCloseable {
                 store.options().mirrorInterval(), store.options().mirrorDelay(), store.options().connectTimeout());
         mirror.start();
         store.directory().enableCache();
-        return new Node(store, mirror);
+        CopyWorker copies = new CopyWorker(store, store.node(), COPY_TICK, PARALLEL_COPIES);
+        return new Node(store, mirror, copies);
     }
 
     /** What the latest mirror refresh did, per shard. */
@@ -35,8 +44,10 @@ public final class Node implements AutoCloseable {
         return store;
     }
 
+    /** Stops every service; running copies finish their current batch first. */
     @Override
     public void close() {
+        copies.close();
         mirror.close();
     }
 }

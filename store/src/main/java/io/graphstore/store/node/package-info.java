@@ -1,6 +1,7 @@
 /**
- * What a long-running node ({@code graphman node}) runs besides serving: the directory
- * mirror refresh (every shard's copy of the directory, for reads while the primary is down).
- * Later work adds running the copies assigned to the node and the unused-deployment reaper.
+ * What a long-running node ({@code graphman node}) runs: the directory mirror refresh (every
+ * shard's copy of the directory, for reads while the primary is down), the copies assigned to
+ * the node (resumed where they stopped), and the replay that keeps every non-active copy
+ * assigned to it following its active copy.
  */
 package io.graphstore.store.node;

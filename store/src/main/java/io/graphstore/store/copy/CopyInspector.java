@@ -1,0 +1,66 @@
+package io.graphstore.store.copy;
+
+import io.graphstore.common.StoreException;
+import io.graphstore.store.ShardedStore;
+import io.graphstore.store.domain.DeploymentId;
+import io.graphstore.store.domain.Site;
+import io.graphstore.store.pool.ShardPool;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads copy state from every reachable destination shard; read-only. */
+public final class CopyInspector {
+    private final ShardedStore store;
+
+    public CopyInspector(ShardedStore store) {
+        this.store = store;
+    }
+
+    public List<CopyInfo> all() {
+        List<CopyInfo> copies = new ArrayList<>();
+        for (ShardPool pool : store.shards().stream().map(store::require).toList()) {
+            List<Integer> dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
+                    .mapTo(Integer.class).list());
+            for (int dst : dsts) {
+                store.directory().site(DeploymentId.of(dst)).ifPresent(site -> copies.add(of(site)));
+            }
+        }
+        copies.sort(Comparator.comparing(c -> c.dst().id()));
+        return copies;
+    }
+
+    public CopyInfo of(Site dst) {
+        ShardPool pool = store.require(dst.shard());
+        CopyDao.State s = pool.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
+                .orElseThrow(() -> new io.graphstore.common.BadInputException(dst.describe()
+                        + " is not a copy; see 'graphman copy list'"));
+        List<CopyDao.TableState> tables = pool.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
+        Site src = store.directory().site(DeploymentId.of(s.src())).orElseThrow(() -> new StoreException(
+                "the source sgd" + s.src() + " of " + dst.describe() + " no longer exists"));
+        long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
+        long done = tables.stream().mapToLong(t -> t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1)).sum();
+        double percent = total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0;
+        boolean running = CopySlots.running(store.primary(), dst.id().value());
+        String state;
+        Optional<String> why = Optional.empty();
+        if (s.cancelledAt() != null) {
+            state = running ? "cancel requested" : "cancelled";
+        } else if (s.finishedAt() != null) {
+            state = "finished";
+        } else if (running) {
+            state = "running";
+        } else {
+            int taken = CopySlots.taken(store.primary(), src.shard(), dst.shard());
+            state = s.startedAt() == null ? "queued" : "stopped";
+            why = Optional.of(taken >= CopySlots.SLOTS
+                    ? CopySlots.SLOTS + " copies from " + src.shard() + " to " + dst.shard() + " run already; it starts when one ends"
+                    : "waiting for node " + Optional.ofNullable(s.nodeId()).orElse("?") + " to run it ('graphman node --node-id "
+                            + s.nodeId() + "', or 'graphman copy run " + dst.namespace() + "')");
+        }
+        return new CopyInfo(dst, src, state, percent, s.targetBlockNumber(), Optional.ofNullable(s.onSync()),
+                Optional.ofNullable(s.nodeId()), s.transport(), s.queuedAt(), Optional.ofNullable(s.startedAt()),
+                Optional.ofNullable(s.finishedAt()), Optional.ofNullable(s.cancelledAt()), why, tables);
+    }
+}
