@@ -66,6 +66,11 @@ public final class CopyAdmin {
         return dst;
     }
 
+    /** Compares a copy with its source at their common block; see {@link io.graphstore.store.copy.Verifier}. */
+    public io.graphstore.store.copy.VerifyReport verify(String dst) {
+        return io.graphstore.store.copy.Verifier.verify(store, store.directory().resolveOne(dst));
+    }
+
     /** Every copy in every reachable shard. */
     public java.util.List<io.graphstore.store.copy.CopyInfo> list() {
         return new io.graphstore.store.copy.CopyInspector(store).all();
