@@ -20,8 +20,8 @@ public final class Bench {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         String which = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("all", "sites", "transact", "remap").contains(which)) {
-            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact or remap");
+        if (!List.of("all", "sites", "transact", "remap", "copy").contains(which)) {
+            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact, remap or copy");
             return 2;
         }
         List<Result> results = new ArrayList<>();
@@ -34,6 +34,14 @@ public final class Bench {
             err.println("bench: transact write throughput ...");
             results.add(TransactBench.run(quick ? 30 : Integer.getInteger("bench.blocks", 2_000), quick ? 20 : 100));
             out.println(results.get(results.size() - 1).json());
+        }
+        if (which.equals("all") || which.equals("copy")) {
+            long versions = quick ? 20_000 : Long.getLong("bench.copy.versions", 2_000_000L);
+            err.println("bench: copy " + versions + " entity versions between two servers ...");
+            for (Result r : CopyBench.run(versions)) {
+                results.add(r);
+                out.println(r.json());
+            }
         }
         if (which.equals("all") || which.equals("remap")) {
             err.println("bench: remap with 2, 4, 8, 16 shards ...");
