@@ -12,7 +12,9 @@ import io.graphstore.store.domain.Site;
 import io.graphstore.store.domain.SubgraphName;
 import io.graphstore.store.layout.Column;
 import io.graphstore.store.layout.EntityTable;
+import io.graphstore.store.StoreOptions;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +30,14 @@ import org.postgresql.copy.CopyOut;
  * graph-store's copy (binary COPY streamed in resumable vid batches) against a raw
  * {@code COPY ... TO STDOUT | COPY ... FROM STDIN} pipe of the same tables, and against
  * graph-node's method ({@code INSERT ... SELECT} through postgres_fdw in vid batches, our FDW
- * transport), each into its own empty copy on the second server.
+ * transport, with graph-node's foreign server options and batch target), each into its own empty copy on the second server.
  */
 final class CopyBench {
 
     static List<Result> run(long versions) throws Exception {
+        String rules = "[deployment]\n[[deployment.rule]]\nshard = \"src\"\nindexers = [\"default\"]\n";
         try (TwoServers servers = new TwoServers(List.of("primary", "src"), List.of("dst_gs", "dst_fdw", "dst_pipe"))) {
-            ShardedStore store = servers.open("[deployment]\n[[deployment.rule]]\nshard = \"src\"\nindexers = [\"default\"]\n");
+            ShardedStore store = servers.open(rules);
             String schema = new String(CopyBench.class.getResourceAsStream("/samples/token.graphql").readAllBytes(),
                     java.nio.charset.StandardCharsets.UTF_8);
             Site src = new DeploymentAdmin(store).deploy(new DeployRequest(SubgraphName.of("bench/copy"),
@@ -48,7 +51,12 @@ final class CopyBench {
             warm(store, src);
             double pipeSeconds = pipe(store, src, pipe);
             double gsSeconds = timed(() -> new CopyRunner(store, gs, () -> false, p -> { }).run());
-            double fdwSeconds = timed(() -> new CopyRunner(store, fdw, () -> false, p -> { }).run());
+            // graph-node's method as graph-node runs it: its foreign servers set no fetch_size (postgres_fdw
+            // then fetches 100 rows at a time) and its copy batches aim at minutes, not a second
+            ShardedStore graphNode = servers.open(rules, StoreOptions.defaults().withCopyBatches(Duration.ofMinutes(3), 10_000_000));
+            graphNode.require(ShardName.of("dst_fdw")).jdbi().useHandle(h -> h.execute(
+                    "alter server shard_src options (drop fetch_size)"));
+            double fdwSeconds = timed(() -> new CopyRunner(graphNode, fdw, () -> false, p -> { }).run());
             Map<String, Object> params = Map.of("versions", versions, "head_block", head, "servers", 2);
             List<Result> results = new ArrayList<>();
             results.add(new Result("copy_vs_pipe", "versions/s", versions / gsSeconds,

@@ -29,7 +29,7 @@ final class TwoServers implements AutoCloseable {
     private final Path dir;
     private final List<EmbeddedServer> servers = new ArrayList<>();
     private final StringBuilder toml = new StringBuilder();
-    private ShardedStore store;
+    private final List<ShardedStore> others = new ArrayList<>();
 
     TwoServers(List<String> onFirst, List<String> onSecond) {
         try {
@@ -60,16 +60,20 @@ final class TwoServers implements AutoCloseable {
     }
 
     ShardedStore open(String rules) {
-        store = ShardedStore.open(ConfigLoader.parse(toml + rules, "bench.toml", n -> Optional.empty()), NodeId.DEFAULT,
-                StoreOptions.defaults());
-        return store;
+        return open(rules, StoreOptions.defaults());
+    }
+
+    /** Another store over the same databases with other options; closed with this object. */
+    ShardedStore open(String rules, StoreOptions options) {
+        ShardedStore s = ShardedStore.open(ConfigLoader.parse(toml + rules, "bench.toml", n -> Optional.empty()),
+                NodeId.DEFAULT, options);
+        others.add(s);
+        return s;
     }
 
     @Override
     public void close() {
-        if (store != null) {
-            store.close();
-        }
+        others.forEach(ShardedStore::close);
         servers.forEach(EmbeddedServer::stop);
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

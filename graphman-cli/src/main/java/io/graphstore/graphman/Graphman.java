@@ -8,6 +8,7 @@ import io.graphstore.graphman.chain.ChainCommand;
 import io.graphstore.graphman.cli.ErrorHandler;
 import io.graphstore.graphman.cli.Environment;
 import io.graphstore.graphman.config.ConfigCommand;
+import io.graphstore.graphman.copy.CopyCommand;
 import io.graphstore.graphman.database.DatabaseCommand;
 import io.graphstore.graphman.deployment.CreateCommand;
 import io.graphstore.graphman.deployment.DeployCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
             "dev cluster in --dev-dir (.graphman/config.toml)."},
         subcommands = {ConfigCommand.class, DatabaseCommand.class,
             DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
-            ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class,
+            ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class, CopyCommand.class,
             ChainCommand.class, NodeCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})

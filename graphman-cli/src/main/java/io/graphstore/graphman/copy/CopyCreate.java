@@ -79,11 +79,11 @@ public final class CopyCreate extends GraphmanCommand {
         NodeId runner = NodeId.of(node);
         Transport how = transport(transport);
         CopyAdmin.OnSync onSync = whenSynced == null ? CopyAdmin.OnSync.NONE : whenSynced.onSync();
-        CopyInfo info;
+        CopyView.Shown shown;
         try (ShardedStore store = openStore(loadConfig())) {
             CopyAdmin admin = new CopyAdmin(store);
             Site dst = admin.create(source, into, runner, offset, onSync, how);
-            info = admin.status(dst.namespace().value());
+            shown = CopyView.shown(store, admin.status(dst.namespace().value()));
             boolean known = store.config().rules().stream().map(DeploymentRule::indexers)
                     .anyMatch(nodes -> nodes.contains(runner));
             if (!known) {
@@ -92,14 +92,15 @@ public final class CopyCreate extends GraphmanCommand {
                         + dst.namespace() + "'");
             }
         }
+        CopyInfo info = shown.info();
         if (json) {
-            out().println(Json.write(CopyView.asMap(info)));
+            out().println(Json.write(CopyView.asMap(shown)));
             return ExitCode.OK;
         }
         out().println("created " + info.dst().namespace() + " in " + info.dst().shard() + ": a copy of "
                 + info.src().describe());
         new Fields()
-                .add("node", runner)
+                .add("node", shown.nodeLabel())
                 .add("target block", info.targetBlock() + (offset > 0 ? " (" + offset + " blocks behind the head)" : ""))
                 .add("on sync", CopyView.onSync(info))
                 .add("transport", info.transport())

@@ -1,5 +1,6 @@
 package io.graphstore.graphman.copy;
 
+import io.graphstore.store.ShardedStore;
 import io.graphstore.store.copy.CopyDao;
 import io.graphstore.store.copy.CopyInfo;
 import io.graphstore.store.domain.Site;
@@ -18,6 +19,21 @@ import java.util.Optional;
  */
 final class CopyView {
     private CopyView() {
+    }
+
+    /**
+     * A copy with the node it is assigned to now. The directory's assignment decides who runs
+     * it, and reassign and cancel change it; the node recorded in the copy state does not.
+     */
+    record Shown(CopyInfo info, Optional<String> node, boolean paused) {
+        String nodeLabel() {
+            return node.map(n -> paused ? n + " (paused)" : n).orElse("unassigned");
+        }
+    }
+
+    static Shown shown(ShardedStore store, CopyInfo c) {
+        var assignment = store.directory().assignment(c.dst().id());
+        return new Shown(c, assignment.map(a -> a.nodeId()), assignment.map(a -> a.pausedAt() != null).orElse(false));
     }
 
     /** {@code sgd5 (shard_b)}. */
@@ -88,7 +104,8 @@ final class CopyView {
     }
 
     /** One copy for {@code --json}: the same keys in list, status and create. */
-    static Map<String, Object> asMap(CopyInfo c) {
+    static Map<String, Object> asMap(Shown shown) {
+        CopyInfo c = shown.info();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hash", c.dst().hash().value());
         m.put("dst", c.dst().namespace().value());
@@ -102,7 +119,8 @@ final class CopyView {
         m.put("target_block", c.targetBlock());
         m.put("on_sync", c.onSync().orElse("none"));
         m.put("transport", c.transport());
-        m.put("node", c.node().orElse(null));
+        m.put("node", shown.node().orElse(null));
+        m.put("paused", shown.paused());
         m.put("active", c.dst().active());
         m.put("queued_at", time(c.queuedAt()));
         m.put("started_at", c.startedAt().map(CopyView::time).orElse(null));

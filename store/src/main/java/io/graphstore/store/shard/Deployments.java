@@ -79,6 +79,8 @@ public final class Deployments {
         inShard(site, h -> {
             DeploymentData.dropNamespace(h, site);
             h.attach(MetadataDao.class).deleteDeployment(site.id().value());
+            h.execute("delete from subgraphs.follow_state where id = ?", site.id().value());
+            h.execute("delete from subgraphs.copy_state where dst = ?", site.id().value());
             return null;
         });
         layouts.remove(site.id());
