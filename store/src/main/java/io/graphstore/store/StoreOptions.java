@@ -22,19 +22,22 @@ import java.util.function.Function;
  *     ({@code GRAPH_STORE_COPY_BATCH_TARGET_MS}, default 1000)
  * @param copyMaxBatch the most rows one copy batch moves ({@code GRAPH_STORE_COPY_MAX_BATCH},
  *     default 2000000)
+ * @param unusedRemoveAfter how long a node waits after recording a deployment as unused before
+ *     removing it ({@code GRAPH_STORE_UNUSED_REMOVE_AFTER_MS}, default 21600000: 6 hours)
  */
 public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout, Duration mirrorInterval,
-        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch) {
+        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch, Duration unusedRemoveAfter) {
     public static final String CONNECT_TIMEOUT_ENV = "GRAPH_STORE_CONNECT_TIMEOUT_MS";
     public static final String MIGRATION_LOCK_TIMEOUT_ENV = "GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS";
     public static final String MIRROR_INTERVAL_ENV = "GRAPH_STORE_MIRROR_INTERVAL_MS";
     public static final String MIRROR_DELAY_ENV = "GRAPH_STORE_MIRROR_DELAY_MS";
     public static final String COPY_BATCH_TARGET_ENV = "GRAPH_STORE_COPY_BATCH_TARGET_MS";
     public static final String COPY_MAX_BATCH_ENV = "GRAPH_STORE_COPY_MAX_BATCH";
+    public static final String UNUSED_REMOVE_AFTER_ENV = "GRAPH_STORE_UNUSED_REMOVE_AFTER_MS";
 
     public static StoreOptions defaults() {
         return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(15),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000);
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000, Duration.ofHours(6));
     }
 
     public static StoreOptions fromEnvironment() {
@@ -49,19 +52,33 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 millis(env, MIRROR_INTERVAL_ENV, d.mirrorInterval()),
                 millis(env, MIRROR_DELAY_ENV, d.mirrorDelay()),
                 millis(env, COPY_BATCH_TARGET_ENV, d.copyBatchTarget()),
-                millis(env, COPY_MAX_BATCH_ENV, Duration.ofMillis(d.copyMaxBatch())).toMillis());
+                millis(env, COPY_MAX_BATCH_ENV, Duration.ofMillis(d.copyMaxBatch())).toMillis(),
+                millis(env, UNUSED_REMOVE_AFTER_ENV, d.unusedRemoveAfter()));
     }
 
     public StoreOptions withConnectTimeout(Duration timeout) {
-        return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch);
+        return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
+                unusedRemoveAfter);
     }
 
     public StoreOptions withMirror(Duration interval, Duration delay) {
-        return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay, copyBatchTarget, copyMaxBatch);
+        return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay, copyBatchTarget, copyMaxBatch,
+                unusedRemoveAfter);
+    }
+
+    public StoreOptions withMigrationLockTimeout(Duration timeout) {
+        return new StoreOptions(connectTimeout, timeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
+                unusedRemoveAfter);
+    }
+
+    public StoreOptions withUnusedRemoveAfter(Duration after) {
+        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
+                copyMaxBatch, after);
     }
 
     public StoreOptions withCopyBatches(Duration target, long maxRows) {
-        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, target, maxRows);
+        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, target, maxRows,
+                unusedRemoveAfter);
     }
 
     private static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
@@ -87,6 +104,7 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
         return Map.of(CONNECT_TIMEOUT_ENV, connectTimeout.toMillis(),
                 MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis(),
                 MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis(),
-                COPY_BATCH_TARGET_ENV, copyBatchTarget.toMillis(), COPY_MAX_BATCH_ENV, copyMaxBatch);
+                COPY_BATCH_TARGET_ENV, copyBatchTarget.toMillis(), COPY_MAX_BATCH_ENV, copyMaxBatch,
+                UNUSED_REMOVE_AFTER_ENV, unusedRemoveAfter.toMillis());
     }
 }

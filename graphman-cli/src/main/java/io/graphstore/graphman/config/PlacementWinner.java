@@ -47,9 +47,8 @@ final class PlacementWinner {
             note(err, "the primary at " + primary.hostAndPort() + " " + down.get());
             return Optional.empty();
         }
-        StoreOptions quick = options.withConnectTimeout(min(options.connectTimeout(), CONNECT_TIMEOUT));
-        quick = new StoreOptions(quick.connectTimeout(), min(options.migrationLockTimeout(), LOCK_TIMEOUT),
-                quick.mirrorInterval(), quick.mirrorDelay(), quick.copyBatchTarget(), quick.copyMaxBatch());
+        StoreOptions quick = options.withConnectTimeout(min(options.connectTimeout(), CONNECT_TIMEOUT))
+                .withMigrationLockTimeout(min(options.migrationLockTimeout(), LOCK_TIMEOUT));
         try (ShardedStore store = ShardedStore.open(config, node, quick)) {
             return Optional.of(new DeploymentAdmin(store).preview(name, network));
         } catch (RuntimeException e) {

@@ -17,13 +17,18 @@ public final class Node implements AutoCloseable {
     public static final int PARALLEL_COPIES = 4;
 
     private final ShardedStore store;
+    /** How often the node records and removes unused deployments. */
+    public static final Duration REAPER_INTERVAL = Duration.ofMinutes(5);
+
     private final MirrorService mirror;
     private final CopyWorker copies;
+    private final Reaper reaper;
 
-    private Node(ShardedStore store, MirrorService mirror, CopyWorker copies) {
+    private Node(ShardedStore store, MirrorService mirror, CopyWorker copies, Reaper reaper) {
         this.store = store;
         this.mirror = mirror;
         this.copies = copies;
+        this.reaper = reaper;
     }
 
     public static Node start(ShardedStore store) {
@@ -32,7 +37,7 @@ public final class Node implements AutoCloseable {
         mirror.start();
         store.directory().enableCache();
         CopyWorker copies = new CopyWorker(store, store.node(), COPY_TICK, PARALLEL_COPIES);
-        return new Node(store, mirror, copies);
+        return new Node(store, mirror, copies, new Reaper(store, REAPER_INTERVAL));
     }
 
     /** What the latest mirror refresh did, per shard. */
@@ -47,6 +52,7 @@ public final class Node implements AutoCloseable {
     /** Stops every service; running copies finish their current batch first. */
     @Override
     public void close() {
+        reaper.close();
         copies.close();
         mirror.close();
     }
