@@ -12,7 +12,12 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.DeployRequest;
 import io.graphstore.store.admin.DeployResult;
 import io.graphstore.store.admin.DeploymentAdmin;
+import io.graphstore.common.ShardName;
+import io.graphstore.store.admin.CopyAdmin;
 import io.graphstore.store.admin.InfoAdmin;
+import io.graphstore.store.copy.CopyInfo;
+import io.graphstore.store.copy.CopyRunner;
+import io.graphstore.store.copy.Transport;
 import io.graphstore.store.domain.DeploymentHash;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.domain.SubgraphName;
@@ -37,10 +42,11 @@ import picocli.CommandLine.Command;
  * again: what exists is kept and only indexed up to the same head.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the dev cluster, migrate it, deploy and index three sample subgraphs.",
+        description = {"Start the dev cluster, deploy, index and copy three sample subgraphs.",
             "The cluster has three shards (primary, shard_a, shard_b); the subgraphs are placed",
-            "by the config's deployment rules and filled by the synthetic indexer. Safe to run",
-            "again; stop the servers with 'graphman dev down'."})
+            "by the config's deployment rules and filled by the synthetic indexer; vip/token is",
+            "then copied to another shard and activated. Safe to run again; stop the servers",
+            "with 'graphman dev down'."})
 public final class DemoCommand extends GraphmanCommand {
     /** Head block every sample deployment is indexed to. */
     static final int TARGET_HEAD = 2_999;
@@ -82,11 +88,19 @@ public final class DemoCommand extends GraphmanCommand {
             for (Sample s : SAMPLES) {
                 index(store, store.directory().resolveOne(s.name()), out);
             }
-            step(out, "6. graphman info");
+            step(out, "6. copy vip/token to another shard with --activate (graphman copy create --activate)");
+            copyAndActivate(store, out);
+            step(out, "7. graphman copy list");
+            for (CopyInfo c : new CopyAdmin(store).list()) {
+                out.printf("%s (%s) -> %s (%s)  %s %.1f%%  target block %d%n", c.src().namespace(), c.src().shard(),
+                        c.dst().namespace(), c.dst().shard(), c.state(), c.percent(), c.targetBlock());
+            }
+            step(out, "8. graphman info");
             InfoView.printTable(new InfoAdmin(store).info(Optional.empty()), out);
             out.println();
-            out.println("next: ./graphman info vip/token, ./graphman rewind vip/token 2500,"
-                    + " psql: select * from info.deployments, ./graphman dev down");
+            out.println("next: ./graphman info vip/token, ./graphman copy activate " + SAMPLES.get(0).hash()
+                    + " <shard> (switch back), ./graphman copy verify <sgdN>, psql: select * from info.deployments,"
+                    + " ./graphman dev down");
             return ExitCode.OK;
         }
     }
@@ -105,6 +119,28 @@ public final class DemoCommand extends GraphmanCommand {
                 Optional.of(s.network()), Optional.<NodeId>empty()));
         out.printf("%-13s -> %s in %s on node %s (%s)%n", s.name(), r.site().namespace(), r.site().shard(), r.node(),
                 r.placement().orElse("existing deployment"));
+    }
+
+    /** Copies vip/token to the other non-primary shard and activates the copy, unless that was done before. */
+    private void copyAndActivate(ShardedStore store, PrintWriter out) {
+        Site active = store.directory().resolveOne("vip/token");
+        ShardName target = active.shard().value().equals("shard_b") ? ShardName.of("shard_a") : ShardName.of("shard_b");
+        if (store.directory().sites(active.hash()).size() > 1) {
+            out.println("vip/token already has a copy; its active copy is " + active.describe());
+            return;
+        }
+        CopyAdmin copies = new CopyAdmin(store);
+        Site copy = copies.create("vip/token", target, nodeId(), 0, CopyAdmin.OnSync.ACTIVATE, Transport.COPY);
+        out.printf("created %s in %s, assigned to %s%n", copy.namespace(), copy.shard(), nodeId());
+        CopyRunner.Outcome outcome;
+        try (ProgressBar bar = Progress.bar(err(), copy.namespace() + " " + copy.shard(), 1, "rows")) {
+            outcome = new CopyRunner(store, copy, () -> false, p -> {
+                bar.maxHint(p.total());
+                bar.stepTo(p.done());
+            }).run();
+        }
+        out.printf("copy %s: %s; vip/token is now served by %s%n", copy.namespace(),
+                outcome.name().toLowerCase(java.util.Locale.ROOT), store.directory().resolveOne("vip/token").describe());
     }
 
     private void index(ShardedStore store, Site site, PrintWriter out) {

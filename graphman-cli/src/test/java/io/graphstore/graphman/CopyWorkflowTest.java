@@ -158,7 +158,7 @@ class CopyWorkflowTest {
         assertThat(run.err()).isEmpty();
 
         assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^" + dst + " \\(shard_b\\)\\s+sgd\\d+ \\(shard_a\\)"
-                + "\\s+cancelled\\s+0% \\(0/\\d+ rows\\)\\s+9\\s+-$");
+                + "\\s+cancelled\\s+0% \\(0/\\d+ rows\\)\\s+9\\s+unassigned$");
         JsonNode listed = find(cli.json("copy", "list", "--json"), dst);
         assertThat(listed.get("state").asText()).isEqualTo("cancelled");
         assertThat(listed.get("cancelled_at").isNull()).isFalse();

@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman copy activate HASH SHARD}: make the copy in SHARD the active one. */
 @Command(name = "activate", mixinStandardHelpOptions = true,
-        description = {"Make the copy of HASH in SHARD the active copy: queries and writes go to it.",
-            "The copy must have finished copying. The copy that was active replays the",
-            "last blocks into it first, then follows it, so nothing is lost and",
-            "activating the old copy again switches back."})
+        description = {"Make the copy of HASH in SHARD the active copy.",
+            "Queries and writes go to it from then on. It must have finished copying.",
+            "The copy that was active replays its last blocks into it first, then",
+            "follows it, so nothing is lost and activating the old copy again switches",
+            "back."})
 public final class CopyActivate extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "HASH", description = "deployment hash: Qm followed by 44 base58 characters")
     String hash;

@@ -10,10 +10,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman copy cancel DST}: stop a copy for good. */
 @Command(name = "cancel", mixinStandardHelpOptions = true,
-        description = {"Cancel a copy that has not finished: whoever runs it stops after the",
-            "current batch, and it is unassigned, so the unused-deployment reaper removes",
-            "it later. Cancelling twice is a no-op; a finished copy cannot be cancelled",
-            "(unassign it instead). graph-node has no such command."})
+        description = {"Cancel a copy that has not finished.",
+            "Whoever runs it stops after the current batch, and it is unassigned, so the",
+            "unused-deployment reaper removes it later. Cancelling twice is a no-op; a",
+            "finished copy cannot be cancelled (unassign it instead). graph-node has no",
+            "such command."})
 public final class CopyCancel extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DST", description = "the copy: its namespace (sgdN) or HASH:SHARD")
     String dst;

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -19,11 +20,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman copy run DST}: run a copy in the foreground with a progress bar. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a copy here, in the foreground, to its end: copy the rows (a progress",
-            "bar on stderr), catch up with the source, activate it when it was created",
-            "with --activate or --replace. An interrupted copy resumes where it stopped.",
-            "Ctrl-C or SIGTERM stops it cleanly after the current batch (exit 0).",
-            "Exit 1 when it is queued, cancelled or already running elsewhere."})
+        description = {"Run a copy here, in the foreground, with a progress bar.",
+            "Copies the rows (the bar goes to stderr), catches up with the source, and",
+            "activates the copy when it was created with --activate or --replace. An",
+            "interrupted copy resumes where it stopped. Ctrl-C or SIGTERM stops it",
+            "cleanly after the current batch (exit 0). Exit 1 when it is queued,",
+            "cancelled or already running elsewhere."})
 public final class CopyRun extends GraphmanCommand {
     /** How long a shutdown waits for the current batch (batches aim at about a second). */
     private static final long STOP_WAIT_SECONDS = 60;
@@ -34,11 +36,15 @@ public final class CopyRun extends GraphmanCommand {
     @Override
     public Integer call() {
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger exit = new AtomicInteger(-1);
         CountDownLatch returned = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.set(true);
             try {
-                returned.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (returned.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS) && exit.get() >= 0) {
+                    // the JVM would end with 128 + the signal; the outcome's own code says more
+                    Runtime.getRuntime().halt(exit.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -54,7 +60,8 @@ public final class CopyRun extends GraphmanCommand {
             }
             CopyInfo after = admin.status(site.namespace().value());
             Site now = store.directory().site(site.id()).orElse(site);
-            return report(outcome, before, after, now);
+            exit.set(report(outcome, before, after, now));
+            return exit.get();
         } finally {
             returned.countDown();
             try {
@@ -130,7 +137,7 @@ public final class CopyRun extends GraphmanCommand {
                 bar = Progress.bar(err, task, p.total(), "rows");
             }
             bar.stepTo(p.done());
-            bar.setExtraMessage(p.table());
+            bar.setExtraMessage(" " + p.table());
         }
 
         @Override

@@ -16,10 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman copy status DST}: one copy in detail, table by table. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show one copy in detail: source, destination, target block, what happens",
-            "once it has caught up, its node, when it was queued, started, finished or",
-            "cancelled, and per table whether it is done, the next vid to copy, the last",
-            "vid to copy, the current batch size and the time spent."})
+        description = {"Show one copy in detail, table by table.",
+            "Source, destination, target block, what happens once it has caught up, its",
+            "node, when it was queued, started, finished or cancelled; then per table",
+            "whether it is done, the next vid to copy, the last vid to copy, the current",
+            "batch size and the time spent."})
 public final class CopyStatus extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DST", description = "the copy: its namespace (sgdN) or HASH:SHARD")
     String dst;

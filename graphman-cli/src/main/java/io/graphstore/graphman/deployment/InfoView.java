@@ -32,6 +32,7 @@ public final class InfoView {
                 .add("head", i.shardProblem().map(p -> "unknown: " + p).orElseGet(() -> headNumber(i)))
                 .add("entities", i.shardProblem().isPresent() ? "unknown"
                         : i.head().map(h -> String.valueOf(h.entityCount())).orElse("unknown"));
+        i.lag().ifPresent(lag -> f.add("lag", lag + " block" + (lag == 1 ? "" : "s") + " behind the active copy"));
         if (status) {
             f.add("health", i.health().orElse("unknown"))
                     .add("synced at", i.syncedAt().map(InfoView::time).orElse("not synced"))
@@ -73,6 +74,7 @@ public final class InfoView {
         m.put("paused_at", i.pausedAt().map(InfoView::time).orElse(null));
         m.put("head", i.head().flatMap(Head::number).orElse(null));
         m.put("entities", i.head().map(Head::entityCount).orElse(null));
+        m.put("lag", i.lag().orElse(null));
         m.put("health", i.health().orElse(null));
         m.put("synced_at", i.syncedAt().map(InfoView::time).orElse(null));
         m.put("earliest_block", i.head().map(Head::earliestBlock).orElse(null));

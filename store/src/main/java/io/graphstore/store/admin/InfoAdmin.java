@@ -24,7 +24,21 @@ public final class InfoAdmin {
     /** Every site, or the sites {@code locator} names. */
     public List<DeploymentInfo> info(Optional<String> locator) {
         List<Site> sites = locator.map(directory::resolve).orElseGet(directory::allSites);
-        return sites.stream().map(this::info).toList();
+        List<DeploymentInfo> infos = sites.stream().map(this::info).toList();
+        return infos.stream().map(i -> withLag(i, infos)).toList();
+    }
+
+    /** A non-active copy's distance behind the active copy of the same hash. */
+    private DeploymentInfo withLag(DeploymentInfo i, List<DeploymentInfo> known) {
+        if (i.site().active() || i.head().flatMap(Head::number).isEmpty()) {
+            return i;
+        }
+        Optional<Integer> activeHead = known.stream().filter(o -> o.site().active() && o.site().hash().equals(i.site().hash()))
+                .findFirst().or(() -> directory.activeSite(i.site().hash()).map(this::info))
+                .flatMap(DeploymentInfo::head).flatMap(Head::number);
+        Optional<Integer> lag = activeHead.map(h -> Math.max(0, h - i.head().get().number().get()));
+        return new DeploymentInfo(i.site(), i.names(), i.node(), i.pausedAt(), i.head(), i.health(), i.syncedAt(),
+                i.shardProblem(), lag);
     }
 
     private DeploymentInfo info(Site site) {
@@ -47,7 +61,7 @@ public final class InfoAdmin {
         }
         return new DeploymentInfo(site, directory.namesFor(site.hash()), a.map(AssignmentDao.Row::nodeId),
                 a.map(AssignmentDao.Row::pausedAt), head, status.map(MetadataDao.StatusRow::health),
-                status.map(MetadataDao.StatusRow::syncedAt), problem);
+                status.map(MetadataDao.StatusRow::syncedAt), problem, Optional.empty());
     }
 
     public List<ChainDao.Chain> chains() {
