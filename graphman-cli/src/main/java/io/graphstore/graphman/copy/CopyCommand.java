@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
             "or 'copy run' in the foreground runs it. At most 5 copies run at once per",
             "(source shard, destination shard); more wait as queued."},
         subcommands = {CopyCreate.class, CopyRun.class, CopyList.class, CopyStatus.class, CopyActivate.class,
-            CopyCancel.class})
+            CopyCancel.class, CopyVerify.class})
 public final class CopyCommand {
 }

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
         description = {"Run the node process: open the store (migrating and wiring every reachable",
             "shard), then keep every shard's mirror of the directory fresh, every",
             "GRAPH_STORE_MIRROR_INTERVAL_MS (15 min) and GRAPH_STORE_MIRROR_DELAY_MS (2 s) after",
-            "any directory change. Stops cleanly on SIGTERM or Ctrl-C (exit 0)."})
+            "any directory change; run the copies assigned to this node and keep its other copies",
+            "following their active copy; record and remove unused deployments. On SIGTERM or",
+            "Ctrl-C, running copies finish their batch and record progress; exit 0."})
 public final class NodeCommand extends GraphmanCommand {
     @Option(names = "--exit-after", paramLabel = "SECONDS",
             description = "stop by itself after this many seconds (for scripts and tests)")
@@ -29,7 +31,11 @@ public final class NodeCommand extends GraphmanCommand {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                stopped.await(30, TimeUnit.SECONDS);
+                if (stopped.await(90, TimeUnit.SECONDS)) {
+                    // a signal would otherwise make the JVM exit 143; the node stopped cleanly
+                    out().flush();
+                    Runtime.getRuntime().halt(ExitCode.OK);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -13,6 +13,12 @@ import java.util.Optional;
 /** Reads copy state from every reachable destination shard; read-only. */
 public final class CopyInspector {
     private final ShardedStore store;
+    private final List<String> unreachable = new ArrayList<>();
+
+    /** Shards the last {@link #all()} could not read (their copies are missing from it). */
+    public List<String> unreachable() {
+        return List.copyOf(unreachable);
+    }
 
     public CopyInspector(ShardedStore store) {
         this.store = store;
@@ -21,8 +27,16 @@ public final class CopyInspector {
     public List<CopyInfo> all() {
         List<CopyInfo> copies = new ArrayList<>();
         for (ShardPool pool : store.shards().stream().map(store::require).toList()) {
-            List<Integer> dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
-                    .mapTo(Integer.class).list());
+            List<Integer> dsts;
+            try {
+                dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
+                        .mapTo(Integer.class).list());
+            } catch (RuntimeException e) {
+                unreachable.add(pool.shard().value());
+                org.slf4j.LoggerFactory.getLogger(CopyInspector.class).warn(
+                        "shard '{}' could not be read, its copies are not shown: {}", pool.shard(), e.getMessage());
+                continue;
+            }
             for (int dst : dsts) {
                 store.directory().site(DeploymentId.of(dst)).ifPresent(site -> copies.add(of(site)));
             }
@@ -43,6 +57,7 @@ public final class CopyInspector {
         long done = tables.stream().mapToLong(t -> t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1)).sum();
         double percent = total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0;
         boolean running = CopySlots.running(store.primary(), dst.id().value());
+        Optional<String> node = store.directory().assignment(dst.id()).map(io.graphstore.store.primary.AssignmentDao.Row::nodeId);
         String state;
         Optional<String> why = Optional.empty();
         if (s.cancelledAt() != null) {
@@ -56,11 +71,13 @@ public final class CopyInspector {
             state = s.startedAt() == null ? "queued" : "stopped";
             why = Optional.of(taken >= CopySlots.SLOTS
                     ? CopySlots.SLOTS + " copies from " + src.shard() + " to " + dst.shard() + " run already; it starts when one ends"
-                    : "waiting for node " + Optional.ofNullable(s.nodeId()).orElse("?") + " to run it ('graphman node --node-id "
-                            + s.nodeId() + "', or 'graphman copy run " + dst.namespace() + "')");
+                    : node.map(n -> "waiting for node " + n + " to run it ('graphman node --node-id " + n
+                            + "', or 'graphman copy run " + dst.namespace() + "')")
+                            .orElse("no node is assigned to it; 'graphman reassign " + dst.namespace()
+                                    + " NODE', or 'graphman copy run " + dst.namespace() + "'"));
         }
         return new CopyInfo(dst, src, state, percent, s.targetBlockNumber(), Optional.ofNullable(s.onSync()),
-                Optional.ofNullable(s.nodeId()), s.transport(), s.queuedAt(), Optional.ofNullable(s.startedAt()),
+                node, s.transport(), s.queuedAt(), Optional.ofNullable(s.startedAt()),
                 Optional.ofNullable(s.finishedAt()), Optional.ofNullable(s.cancelledAt()), why, tables);
     }
 }
