@@ -100,15 +100,9 @@ public final class CopySlots {
      * pool's connections are for everything else the process does.
      */
     private static Connection ownConnection(ShardPool primary) {
-        var conn = primary.connectionInfo();
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("user", conn.user());
-        p.setProperty("password", conn.password().reveal());
-        p.setProperty("connectTimeout", "10");
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "graph-store copy slot");
         try {
-            return java.sql.DriverManager.getConnection(conn.jdbcUrl(), p);
+            return io.graphstore.store.pool.DirectConnection.open(primary.connectionInfo(), java.time.Duration.ofSeconds(10),
+                    "graph-store copy slot");
         } catch (SQLException e) {
             throw primary.unavailable(e);
         }

@@ -47,7 +47,7 @@ final class Replayer {
         Optional<Integer> revertedTo = Optional.empty();
         int from = head;
         if (reverts.minBlock() != null && reverts.minBlock() < head) {
-            revert(h, follower, layout, reverts.minBlock());
+            io.graphstore.store.shard.DeploymentData.revertRows(h, follower, layout, reverts.minBlock());
             revertedTo = Optional.of(reverts.minBlock());
             head = reverts.minBlock();
         }
@@ -77,16 +77,6 @@ final class Replayer {
             dao.seen(follower.id().value(), reverts.maxSeq());
         }
         return new Round(from, target, revertedTo, inserted, closed);
-    }
-
-    /** The same revert {@code transact}'s writer does, without touching the head. */
-    static void revert(Handle h, Site site, Layout layout, int block) {
-        for (EntityTable t : layout.tables()) {
-            String table = t.qualifiedName(site.namespace());
-            h.createUpdate("delete from " + table + " where lower(block_range) > :b").bind("b", block).execute();
-            h.createUpdate("update " + table + " set block_range = int4range(lower(block_range), null)"
-                    + " where not upper_inf(block_range) and upper(block_range) > :b").bind("b", block).execute();
-        }
     }
 
     static String columns(EntityTable t) {

@@ -2,11 +2,9 @@ package io.graphstore.store.primary;
 
 import io.graphstore.config.ConnectionInfo;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -77,14 +75,7 @@ public final class DirectoryListener implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", primary.user());
-        p.setProperty("password", primary.password().reveal());
-        int seconds = (int) Math.max(1, connectTimeout.toSeconds());
-        p.setProperty("connectTimeout", String.valueOf(seconds));
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "graph-store directory listener");
-        return DriverManager.getConnection(primary.jdbcUrl(), p);
+        return io.graphstore.store.pool.DirectConnection.open(primary, connectTimeout, "graph-store directory listener");
     }
 
     private void sleep() {

@@ -8,13 +8,11 @@ import io.graphstore.config.StoreConfig;
 import io.graphstore.migrations.MigrationSets;
 import io.graphstore.store.StoreOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -169,14 +167,7 @@ public final class SchemaManager {
     }
 
     private Connection open(ConnectionInfo conn) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", conn.user());
-        props.setProperty("password", conn.password().reveal());
-        int seconds = (int) Math.max(1, options.connectTimeout().toSeconds());
-        props.setProperty("connectTimeout", String.valueOf(seconds));
-        props.setProperty("loginTimeout", String.valueOf(seconds));
-        props.setProperty("ApplicationName", "graph-store migrate");
-        return DriverManager.getConnection(conn.jdbcUrl(), props);
+        return io.graphstore.store.pool.DirectConnection.open(conn, options.connectTimeout(), "graph-store migrate");
     }
 
     private static String address(ConnectionInfo conn) {

@@ -170,6 +170,15 @@ public final class DeploymentData {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /**
+     * Reverts the entity tables of {@code site} to {@code block} inside the caller's
+     * transaction, without touching the head; returns the change in the entity count. The
+     * copy engine's replay uses it on a follower.
+     */
+    public static long revertRows(Handle h, Site site, Layout layout, int block) {
+        return new EntityWriter(layout, site.namespace()).revert(h, block);
+    }
+
     static void dropNamespace(Handle h, Site site) {
         h.execute("drop schema if exists " + Sql.ident(site.namespace().value()) + " cascade");
     }
