@@ -6,8 +6,6 @@ import io.graphstore.common.ShardName;
 import io.graphstore.store.testing.MultiShard;
 import io.graphstore.store.testing.TestServer;
 import io.graphstore.store.testing.TestShards;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,24 +27,16 @@ class CopyRunStopTest {
         String dst = cli.json("copy", "create", "vip/stop", "shard_b", "default", "--json").get("dst").asText();
         int id = Integer.parseInt(dst.substring(3));
 
-        Path out = dir.resolve("run.out");
-        Path err = dir.resolve("run.err");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Graphman.class.getName(),
-                "--config", cli.config.toString(), "copy", "run", dst)
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        // small batches, so the signal lands in the middle of the copy
-        pb.environment().put("GRAPH_STORE_COPY_MAX_BATCH", "50");
-        pb.environment().put("GRAPH_STORE_COPY_BATCH_TARGET_MS", "20");
-        Process p = pb.start();
+        ChildGraphman child = ChildGraphman.start(dir, "run", cli.config, "copy", "run", dst);
+        Process p = child.process();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (p.isAlive() && progress(shards, id) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         p.destroy();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        String all = stdout + Files.readString(err, StandardCharsets.UTF_8);
+        String stdout = child.stdout();
+        String all = child.all();
         assertThat(stdout).as(all).contains("copy " + dst + " (").contains(" stopped at ")
                 .contains("resume with 'graphman copy run " + dst + "'");
         assertThat(p.exitValue()).as(all).isEqualTo(0);

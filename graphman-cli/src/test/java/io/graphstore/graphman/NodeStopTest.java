@@ -6,8 +6,6 @@ import io.graphstore.common.ShardName;
 import io.graphstore.store.testing.MultiShard;
 import io.graphstore.store.testing.TestServer;
 import io.graphstore.store.testing.TestShards;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,23 +26,16 @@ class NodeStopTest {
         String dst = cli.json("copy", "create", "vip/node", "shard_b", "default", "--json").get("dst").asText();
         int id = Integer.parseInt(dst.substring(3));
 
-        Path out = dir.resolve("node.out");
-        Path err = dir.resolve("node.err");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Graphman.class.getName(),
-                "--config", cli.config.toString(), "node")
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("GRAPH_STORE_COPY_MAX_BATCH", "50");
-        pb.environment().put("GRAPH_STORE_COPY_BATCH_TARGET_MS", "20");
-        Process p = pb.start();
+        ChildGraphman child = ChildGraphman.start(dir, "node", cli.config, "node");
+        Process p = child.process();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (p.isAlive() && progress(shards, id) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         p.destroy();
         assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        String all = stdout + Files.readString(err, StandardCharsets.UTF_8);
+        String stdout = child.stdout();
+        String all = child.all();
         assertThat(p.exitValue()).as(all).isZero();
         assertThat(stdout).contains("node default running").contains("node default stopping");
         assertThat(all).doesNotContain(TestServer.PASSWORD.reveal());
