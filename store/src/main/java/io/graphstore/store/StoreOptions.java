@@ -22,22 +22,26 @@ import java.util.function.Function;
  *     ({@code GRAPH_STORE_COPY_BATCH_TARGET_MS}, default 1000)
  * @param copyMaxBatch the most rows one copy batch moves ({@code GRAPH_STORE_COPY_MAX_BATCH},
  *     default 2000000)
+ * @param copyWorkers how many tables of one copy are copied at the same time, each on its own
+ *     pair of connections, and how many tables build their indexes at once after the bulk copy
+ *     ({@code GRAPH_STORE_COPY_WORKERS}, default 3)
  * @param unusedRemoveAfter how long a node waits after recording a deployment as unused before
  *     removing it ({@code GRAPH_STORE_UNUSED_REMOVE_AFTER_MS}, default 21600000: 6 hours)
  */
 public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout, Duration mirrorInterval,
-        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch, Duration unusedRemoveAfter) {
+        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch, int copyWorkers, Duration unusedRemoveAfter) {
     public static final String CONNECT_TIMEOUT_ENV = "GRAPH_STORE_CONNECT_TIMEOUT_MS";
     public static final String MIGRATION_LOCK_TIMEOUT_ENV = "GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS";
     public static final String MIRROR_INTERVAL_ENV = "GRAPH_STORE_MIRROR_INTERVAL_MS";
     public static final String MIRROR_DELAY_ENV = "GRAPH_STORE_MIRROR_DELAY_MS";
     public static final String COPY_BATCH_TARGET_ENV = "GRAPH_STORE_COPY_BATCH_TARGET_MS";
     public static final String COPY_MAX_BATCH_ENV = "GRAPH_STORE_COPY_MAX_BATCH";
+    public static final String COPY_WORKERS_ENV = "GRAPH_STORE_COPY_WORKERS";
     public static final String UNUSED_REMOVE_AFTER_ENV = "GRAPH_STORE_UNUSED_REMOVE_AFTER_MS";
 
     public static StoreOptions defaults() {
         return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(15),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000, Duration.ofHours(6));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000, 3, Duration.ofHours(6));
     }
 
     public static StoreOptions fromEnvironment() {
@@ -52,50 +56,65 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 millis(env, MIRROR_INTERVAL_ENV, d.mirrorInterval()),
                 millis(env, MIRROR_DELAY_ENV, d.mirrorDelay()),
                 millis(env, COPY_BATCH_TARGET_ENV, d.copyBatchTarget()),
-                millis(env, COPY_MAX_BATCH_ENV, Duration.ofMillis(d.copyMaxBatch())).toMillis(),
+                count(env, COPY_MAX_BATCH_ENV, d.copyMaxBatch()),
+                (int) Math.min(count(env, COPY_WORKERS_ENV, d.copyWorkers()), 64),
                 millis(env, UNUSED_REMOVE_AFTER_ENV, d.unusedRemoveAfter()));
     }
 
     public StoreOptions withConnectTimeout(Duration timeout) {
         return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
-                unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter);
     }
 
     public StoreOptions withMirror(Duration interval, Duration delay) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay, copyBatchTarget, copyMaxBatch,
-                unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter);
     }
 
     public StoreOptions withMigrationLockTimeout(Duration timeout) {
         return new StoreOptions(connectTimeout, timeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
-                unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter);
     }
 
     public StoreOptions withUnusedRemoveAfter(Duration after) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
-                copyMaxBatch, after);
+                copyMaxBatch, copyWorkers, after);
     }
 
     public StoreOptions withCopyBatches(Duration target, long maxRows) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, target, maxRows,
-                unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter);
+    }
+
+    /** The same options with {@code workers} copy workers. */
+    public StoreOptions withCopyWorkers(int workers) {
+        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
+                copyMaxBatch, workers, unusedRemoveAfter);
+    }
+
+    private static long count(Function<String, Optional<String>> env, String name, long fallback) {
+        return positive(env, name, fallback, "a positive whole number");
     }
 
     private static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
+        return Duration.ofMillis(positive(env, name, fallback.toMillis(), "a positive number of milliseconds"));
+    }
+
+    /** The variable as a positive long, {@code fallback} when unset or blank; bad input otherwise. */
+    private static long positive(Function<String, Optional<String>> env, String name, long fallback, String what) {
         Optional<String> raw = env.apply(name).filter(v -> !v.isBlank());
         if (raw.isEmpty()) {
             return fallback;
         }
         try {
-            long ms = Long.parseLong(raw.get().trim());
-            if (ms <= 0) {
+            long n = Long.parseLong(raw.get().trim());
+            if (n <= 0) {
                 throw new NumberFormatException();
             }
-            return Duration.ofMillis(ms);
+            return n;
         } catch (NumberFormatException e) {
-            throw new BadInputException("environment variable " + name + "='" + raw.get()
-                    + "' is not a positive number of milliseconds; unset it to use "
-                    + fallback.toMillis());
+            throw new BadInputException("environment variable " + name + "='" + raw.get() + "' is not " + what
+                    + "; unset it to use " + fallback);
         }
     }
 
@@ -105,6 +124,6 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis(),
                 MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis(),
                 COPY_BATCH_TARGET_ENV, copyBatchTarget.toMillis(), COPY_MAX_BATCH_ENV, copyMaxBatch,
-                UNUSED_REMOVE_AFTER_ENV, unusedRemoveAfter.toMillis());
+                COPY_WORKERS_ENV, copyWorkers, UNUSED_REMOVE_AFTER_ENV, unusedRemoveAfter.toMillis());
     }
 }

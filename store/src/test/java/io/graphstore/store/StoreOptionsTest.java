@@ -28,4 +28,17 @@ class StoreOptionsTest {
         assertThatThrownBy(() -> StoreOptions.from(name -> Optional.of("-3")))
                 .isInstanceOf(BadInputException.class);
     }
+
+    @Test
+    void countsAreWholeNumbersNotDurations() {
+        StoreOptions options = StoreOptions.from(name -> Optional.ofNullable(
+                Map.of(StoreOptions.COPY_WORKERS_ENV, "3", StoreOptions.COPY_MAX_BATCH_ENV, "5000").get(name)));
+        assertThat(options.copyWorkers()).isEqualTo(3);
+        assertThat(options.copyMaxBatch()).isEqualTo(5000);
+        assertThatThrownBy(() -> StoreOptions.from(name -> Optional.ofNullable(
+                Map.of(StoreOptions.COPY_WORKERS_ENV, "two").get(name))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("environment variable GRAPH_STORE_COPY_WORKERS='two' is not a positive whole number;"
+                        + " unset it to use 3");
+    }
 }

@@ -38,7 +38,7 @@ public final class CopyPreparer {
         });
         Head head = store.deployments().data(src).head();
         byte[] targetHash = head.number().orElse(-1) == targetBlock ? head.block().orElseThrow().hash() : null;
-        store.deployments().create(dst, layout, schema, head.earliestBlock(), h -> {
+        store.deployments().createForCopy(dst, layout, schema, head.earliestBlock(), h -> {
             CopyDao dao = h.attach(CopyDao.class);
             dao.insertState(dst.id().value(), src.id().value(), src.shard().value(), targetBlock, targetHash,
                     "none".equals(onSync) ? null : onSync, node.value(), transport.label());

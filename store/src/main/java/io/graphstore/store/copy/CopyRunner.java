@@ -9,14 +9,24 @@ import io.graphstore.store.layout.EntityTable;
 import io.graphstore.store.layout.Layout;
 import io.graphstore.store.pool.ShardPool;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Runs one copy to its end: takes a slot, copies every table in vid batches (resuming from
- * {@code copy_table_state}), sets the copy's head to the target block, replays the source until
+ * {@code copy_table_state}; several tables at once, see {@code StoreOptions.copyWorkers}) into
+ * tables that have only their primary key, then builds the secondary indexes (building an index
+ * over loaded rows is several times faster than maintaining it row by row), sets the copy's
+ * head to the target block, replays the source until
  * the copy has caught up, activates it when asked, and records it finished. Touches the
  * destination shard, the source shard (reads) and the primary.
  */
@@ -96,44 +106,38 @@ public final class CopyRunner {
         }
     }
 
-    /** Copies every unfinished table; false when stopped or cancelled between batches. */
+    /**
+     * Copies every unfinished table, up to {@code copyWorkers} tables at a time (largest first),
+     * then builds the tables' secondary indexes and sets the copy's head to the target block.
+     * False when stopped or cancelled between batches; the first failure of any table stops
+     * the others after their current batch and is rethrown.
+     */
     private boolean bulk(ShardPool dest, Site src, Layout layout, CopyDao.State state) {
         List<CopyDao.TableState> tables = dest.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
         long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
-        long done = tables.stream().mapToLong(t -> Math.min(t.nextVid(), t.targetVid() + 1)).sum();
+        AtomicLong done = new AtomicLong(tables.stream().mapToLong(t -> Math.min(t.nextVid(), t.targetVid() + 1)).sum());
         Transport transport = Transport.of(state.transport());
-        for (CopyDao.TableState t : tables) {
-            if (t.done()) {
-                continue;
+        List<CopyDao.TableState> todo = tables.stream().filter(t -> !t.done())
+                .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
+                .toList();
+        AtomicBoolean halt = new AtomicBoolean();
+        boolean copied = inParallel(todo, halt, t -> {
+            if (!copyTable(dest, src, layout.require(t.entityType()), t, state, transport, halt, done, total)) {
+                halt.set(true);
             }
-            EntityTable table = layout.require(t.entityType());
-            long next = t.nextVid();
-            long size = Math.min(t.batchSize(), store.options().copyMaxBatch());
-            while (true) {
-                if (stop.getAsBoolean() || cancelled(dest)) {
-                    return false;
-                }
-                long from = next;
-                long to = Math.min(next + size, t.targetVid() + 1);
-                boolean last = to > t.targetVid();
-                long started = System.nanoTime();
-                long batch = size;
-                dest.jdbi().useTransaction(h -> {
-                    copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
-                    long ms = (System.nanoTime() - started) / 1_000_000;
-                    h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, last);
-                });
-                done += to - from;
-                progress.accept(new Progress(done, total, t.entityType()));
-                size = adapt(size, started);
-                next = to;
-                if (last) {
-                    break;
-                }
-            }
+        });
+        if (!copied || halt.get()) {
+            return false;
         }
+        progress.accept(new Progress(total, total, "building indexes"));
+        AtomicBoolean indexHalt = new AtomicBoolean();
+        inParallel(layout.tables(), indexHalt, t -> dest.jdbi().useTransaction(h -> {
+            for (String ddl : t.indexStatements(dst.namespace())) {
+                h.execute(ddl);
+            }
+            h.execute("analyze " + t.qualifiedName(dst.namespace()));
+        }));
         dest.jdbi().useTransaction(h -> {
-            int open = 0;
             long entities = 0;
             for (EntityTable t : layout.tables()) {
                 entities += h.createQuery("select count(*) from " + t.qualifiedName(dst.namespace())
@@ -142,9 +146,82 @@ public final class CopyRunner {
             h.createUpdate("update subgraphs.head set block_number = :n, block_hash = :hash, entity_count = :count"
                             + " where id = :id and block_number is null")
                     .bind("n", state.targetBlockNumber()).bind("hash", state.targetBlockHash())
-                    .bind("count", entities + open).bind("id", dst.id().value()).execute();
+                    .bind("count", entities).bind("id", dst.id().value()).execute();
         });
         return true;
+    }
+
+    /** Copies one table batch by batch; false when stopped, cancelled or halted between batches. */
+    private boolean copyTable(ShardPool dest, Site src, EntityTable table, CopyDao.TableState t, CopyDao.State state,
+            Transport transport, AtomicBoolean halt, AtomicLong done, long total) {
+        long next = t.nextVid();
+        long size = Math.min(t.batchSize(), store.options().copyMaxBatch());
+        while (true) {
+            if (halt.get() || stop.getAsBoolean() || cancelled(dest)) {
+                return false;
+            }
+            long from = next;
+            long to = Math.min(next + size, t.targetVid() + 1);
+            boolean last = to > t.targetVid();
+            long started = System.nanoTime();
+            long batch = size;
+            dest.jdbi().useTransaction(h -> {
+                copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, last);
+            });
+            synchronized (progress) {
+                progress.accept(new Progress(done.addAndGet(to - from), total, t.entityType()));
+            }
+            size = adapt(size, started);
+            next = to;
+            if (last) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for every item on up to {@code copyWorkers} threads. The first failure
+     * sets {@code halt} (so the others stop at their next check) and is rethrown once all have
+     * returned; true when every item ran.
+     */
+    private <T> boolean inParallel(List<T> items, AtomicBoolean halt, Consumer<T> work) {
+        int workers = Math.max(1, Math.min(store.options().copyWorkers(), items.size()));
+        Queue<T> queue = new ConcurrentLinkedQueue<>(items);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            T item;
+            while (!halt.get() && (item = queue.poll()) != null) {
+                try {
+                    work.accept(item);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    halt.set(true);
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            Thread thread = new Thread(worker, "copy-" + dst.namespace() + "-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        worker.run();
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                halt.set(true);
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while copying " + dst.describe(), e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return queue.isEmpty() && !halt.get();
     }
 
     private void copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {

@@ -50,6 +50,14 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         return allColumns().stream().filter(c -> c.field().equals(field)).findFirst();
     }
 
+    /**
+     * The DDL of the secondary indexes in {@code ns} (all but the primary key), each
+     * {@code create ... if not exists}: running it again on a table that has them does nothing.
+     */
+    public List<String> indexStatements(Namespace ns) {
+        return TableDdl.indexes(this, ns);
+    }
+
     /** The btree index on (id, lower(block_range)) that a read of one id at a block uses. */
     public String idIndexName() {
         return SqlNames.derived(name, "_id_block");

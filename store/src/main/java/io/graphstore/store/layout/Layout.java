@@ -64,8 +64,20 @@ public record Layout(List<EntityTable> tables) {
      */
     public List<String> createStatements(Namespace ns) {
         List<String> statements = new ArrayList<>();
-        tables.forEach(t -> statements.addAll(TableDdl.statements(t, ns)));
+        for (EntityTable t : tables) {
+            statements.add(TableDdl.table(t, ns));
+            statements.addAll(t.indexStatements(ns));
+        }
         return List.copyOf(statements);
+    }
+
+    /**
+     * Like {@link #createStatements} but only the tables with their primary key on {@code vid}:
+     * a copy loads its rows first and builds the secondary indexes afterwards with
+     * {@link EntityTable#indexStatements}, which is much faster than maintaining them row by row.
+     */
+    public List<String> tableStatements(Namespace ns) {
+        return tables.stream().map(t -> TableDdl.table(t, ns)).toList();
     }
 
     private String known() {

@@ -8,9 +8,9 @@ final class TableDdl {
     private TableDdl() {
     }
 
-    static List<String> statements(EntityTable table, Namespace ns) {
-        String qualified = table.qualifiedName(ns);
-        StringBuilder create = new StringBuilder("create table ").append(qualified).append(" (\n")
+    /** The table with its primary key on {@code vid}, and no other index. */
+    static String table(EntityTable table, Namespace ns) {
+        StringBuilder create = new StringBuilder("create table ").append(table.qualifiedName(ns)).append(" (\n")
                 .append("    vid bigserial primary key,\n")
                 .append("    block_range int4range not null,\n")
                 .append("    id ").append(table.id().sqlType()).append(" not null");
@@ -20,13 +20,17 @@ final class TableDdl {
                 create.append(" not null");
             }
         }
-        create.append("\n)");
+        return create.append("\n)").toString();
+    }
+
+    /** The secondary indexes; {@code if not exists}, so building them again changes nothing. */
+    static List<String> indexes(EntityTable table, Namespace ns) {
+        String qualified = table.qualifiedName(ns);
         return List.of(
-                create.toString(),
-                "create index " + table.idIndexName() + " on " + qualified + " (id, lower(block_range))",
-                "create unique index " + table.openIndexName() + " on " + qualified
+                "create index if not exists " + table.idIndexName() + " on " + qualified + " (id, lower(block_range))",
+                "create unique index if not exists " + table.openIndexName() + " on " + qualified
                         + " (id) where upper_inf(block_range)",
-                "create index " + table.blockRangeIndexName() + " on " + qualified
+                "create index if not exists " + table.blockRangeIndexName() + " on " + qualified
                         + " using brin (lower(block_range), coalesce(upper(block_range), 2147483647), vid)");
     }
 }

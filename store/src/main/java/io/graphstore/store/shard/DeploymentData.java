@@ -50,13 +50,13 @@ public final class DeploymentData {
         return layout;
     }
 
-    /** Creates namespace, tables and metadata rows in one shard transaction. */
-    static void create(Site site, ShardPool pool, Layout layout, String schemaText, int startBlock,
+    /** Creates namespace, tables ({@code ddl}) and metadata rows in one shard transaction. */
+    static void create(Site site, ShardPool pool, List<String> ddl, String schemaText, int startBlock,
             java.util.function.Consumer<Handle> alsoInTransaction) {
         inShard(pool, site, h -> {
             h.execute("create schema " + Sql.ident(site.namespace().value()));
-            for (String ddl : layout.createStatements(site.namespace())) {
-                h.execute(ddl);
+            for (String statement : ddl) {
+                h.execute(statement);
             }
             MetadataDao meta = h.attach(MetadataDao.class);
             meta.insertDeployment(site.id().value(), site.hash().value(), startBlock);

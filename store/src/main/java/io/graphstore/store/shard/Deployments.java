@@ -52,13 +52,20 @@ public final class Deployments {
 
     /** Creates the site's namespace, tables and metadata; one shard transaction. */
     public void create(Site site, Layout layout, String schemaText, int startBlock) {
-        create(site, layout, schemaText, startBlock, h -> { });
+        DeploymentData.create(site, pools.apply(site), layout.createStatements(site.namespace()), schemaText,
+                startBlock, h -> { });
+        layouts.put(site.id(), layout);
     }
 
-    /** Like {@link #create(Site, Layout, String, int)}, with more work in the same shard transaction. */
-    public void create(Site site, Layout layout, String schemaText, int startBlock,
+    /**
+     * Like {@link #create(Site, Layout, String, int)} for a copy: the tables get only their
+     * primary key (the copy builds the other indexes after loading its rows), and
+     * {@code alsoInTransaction} runs in the same shard transaction.
+     */
+    public void createForCopy(Site site, Layout layout, String schemaText, int startBlock,
             java.util.function.Consumer<org.jdbi.v3.core.Handle> alsoInTransaction) {
-        DeploymentData.create(site, pools.apply(site), layout, schemaText, startBlock, alsoInTransaction);
+        DeploymentData.create(site, pools.apply(site), layout.tableStatements(site.namespace()), schemaText,
+                startBlock, alsoInTransaction);
         layouts.put(site.id(), layout);
     }
 

@@ -57,6 +57,8 @@ class CopyTest {
             assertThat(dst.active()).isFalse();
             assertThat(run(store, dst)).isEqualTo(CopyRunner.Outcome.FINISHED);
             assertThat(checksums(shards, store, dst)).as(transport.label()).isEqualTo(checksums(shards, store, src));
+            // the copy loads bare tables and builds the indexes afterwards: it must end with the source's
+            assertThat(indexes(shards, dst)).as(transport.label()).isEqualTo(indexes(shards, src)).hasSize(4 * 3);
             assertThat(store.deployments().data(dst).head().entityCount())
                     .isEqualTo(store.deployments().data(src).head().entityCount());
             assertThat(count(shards, ShardName.PRIMARY, "select count(*) from public.active_copies where dst = "
@@ -155,6 +157,19 @@ class CopyTest {
             }
         }
         return sums;
+    }
+
+    /** Every index of the site's tables, its definition with the namespace left out. */
+    static List<String> indexes(TestShards shards, Site site) throws Exception {
+        List<String> defs = new ArrayList<>();
+        try (Connection c = shards.connect(site.shard()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select replace(indexdef, schemaname || '.', '') from pg_indexes"
+                        + " where schemaname = '" + site.namespace().value() + "' order by indexname")) {
+            while (rs.next()) {
+                defs.add(rs.getString(1));
+            }
+        }
+        return defs;
     }
 
     static long count(TestShards shards, ShardName shard, String sql) throws Exception {

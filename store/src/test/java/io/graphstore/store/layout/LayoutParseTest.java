@@ -141,9 +141,9 @@ class LayoutParseTest {
                     "from" text not null,
                     "amount" numeric[]
                 )""",
-                "create index token_balance_id_block on sgd3.token_balance (id, lower(block_range))",
-                "create unique index token_balance_id_open on sgd3.token_balance (id) where upper_inf(block_range)",
-                "create index token_balance_block_range_brin on sgd3.token_balance using brin"
+                "create index if not exists token_balance_id_block on sgd3.token_balance (id, lower(block_range))",
+                "create unique index if not exists token_balance_id_open on sgd3.token_balance (id) where upper_inf(block_range)",
+                "create index if not exists token_balance_block_range_brin on sgd3.token_balance using brin"
                         + " (lower(block_range), coalesce(upper(block_range), 2147483647), vid)");
     }
 
