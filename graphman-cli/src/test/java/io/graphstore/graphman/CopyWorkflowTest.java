@@ -83,6 +83,14 @@ class CopyWorkflowTest {
         var more = cli.run("dev", "index", "vip/token", "--blocks", "5", "--changes-per-block", "20");
         assertThat(more.exit()).as(more.all()).isZero();
         assertThat(more.out()).contains(dst).contains("head 64");
+        var byName = cli.run("info", "vip/token");
+        assertThat(byName.exit()).as(byName.all()).isZero();
+        assertThat(byName.out()).as("a name shows the active copy first, then the others with their lag")
+                .containsPattern("(?s)namespace\\s+" + dst + "\\R.*namespace\\s+" + src + "\\R.*"
+                        + "lag\\s+5 blocks behind the active copy");
+        assertThat(cli.run("info").out()).containsPattern("HEAD\\s+LAG\\s+ENTITIES")
+                .containsPattern("(?m)^" + src + " \\(inactive\\)\\s+shard_a\\s+" + hash + "\\s+vip/token\\s+default\\s+59\\s+5\\s+\\d+$")
+                .containsPattern("(?m)^" + dst + "\\s+shard_b\\s+" + hash + "\\s+vip/token\\s+default\\s+64\\s+-\\s+\\d+$");
 
         var toA = cli.run("copy", "activate", hash, "shard_a");
         assertThat(toA.exit()).as(toA.all()).isZero();

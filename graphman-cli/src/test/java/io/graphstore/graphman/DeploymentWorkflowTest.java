@@ -82,7 +82,7 @@ class DeploymentWorkflowTest {
 
         var table = cli.run("info");
         assertThat(table.exit()).isZero();
-        assertThat(table.out()).containsPattern("NAMESPACE\\s+SHARD\\s+HASH\\s+NAMES\\s+NODE\\s+HEAD\\s+ENTITIES")
+        assertThat(table.out()).containsPattern("NAMESPACE\\s+SHARD\\s+HASH\\s+NAMES\\s+NODE\\s+HEAD\\s+LAG\\s+ENTITIES")
                 .containsPattern(namespace + "\\s+shard_\\w\\s+" + ShardCli.hash(1) + "\\s+org/token\\s+\\w+\\s+103");
         assertThat(cli.json("info", "--json").findValuesAsText("hash")).contains(ShardCli.hash(1), ShardCli.hash(2));
         assertThat(table.all() + people.all() + index.all()).doesNotContain(TestServer.PASSWORD.reveal());
@@ -112,7 +112,7 @@ class DeploymentWorkflowTest {
 
         var all = graphman.run("--config", broken.toString(), "info");
         assertThat(all.exit()).isEqualTo(1);
-        assertThat(all.out()).containsPattern(namespace + "\\s+shard_b\\s+.*\\?\\s+\\?")
+        assertThat(all.out()).containsPattern(namespace + "\\s+shard_b\\s+.*\\?\\s+\\?\\s+\\?")
                 .containsPattern(namespace + ": shard 'shard_b' at 127.0.0.1:1\\S* is unreachable");
 
         var json = graphman.run("--config", broken.toString(), "info", "--json");

@@ -43,7 +43,7 @@ public final class InfoView {
     }
 
     public static void printTable(List<DeploymentInfo> infos, PrintWriter out) {
-        Table t = new Table("NAMESPACE", "SHARD", "HASH", "NAMES", "NODE", "HEAD", "ENTITIES");
+        Table t = new Table("NAMESPACE", "SHARD", "HASH", "NAMES", "NODE", "HEAD", "LAG", "ENTITIES");
         for (DeploymentInfo i : infos) {
             String names = String.join(",", i.names().stream().map(SubgraphDao.VersionRef::name).toList());
             boolean problem = i.shardProblem().isPresent();
@@ -51,6 +51,7 @@ public final class InfoView {
                     names.isEmpty() ? "-" : names,
                     i.node().map(n -> i.pausedAt().isPresent() ? n + " (paused)" : n).orElse("unassigned"),
                     problem ? "?" : i.head().flatMap(Head::number).map(String::valueOf).orElse("-"),
+                    problem ? "?" : i.lag().map(String::valueOf).orElse("-"),
                     problem ? "?" : i.head().map(h -> String.valueOf(h.entityCount())).orElse("?"));
         }
         t.print(out);

@@ -2,12 +2,15 @@ package io.graphstore.store.admin;
 
 import io.graphstore.common.StoreException;
 import io.graphstore.store.ShardedStore;
+import io.graphstore.store.domain.DeploymentHash;
+import io.graphstore.store.domain.Namespace;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.primary.AssignmentDao;
 import io.graphstore.store.primary.ChainDao;
 import io.graphstore.store.primary.Directory;
 import io.graphstore.store.shard.Head;
 import io.graphstore.store.shard.MetadataDao;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +24,23 @@ public final class InfoAdmin {
         this.directory = store.directory();
     }
 
-    /** Every site, or the sites {@code locator} names. */
+    /**
+     * Every site, or the sites {@code locator} names. A subgraph name resolves to its active
+     * copy; info also shows the other copies of that deployment, so their lag is in view.
+     */
     public List<DeploymentInfo> info(Optional<String> locator) {
-        List<Site> sites = locator.map(directory::resolve).orElseGet(directory::allSites);
+        List<Site> sites = locator.map(this::withOtherCopies).orElseGet(directory::allSites);
         List<DeploymentInfo> infos = sites.stream().map(this::info).toList();
         return infos.stream().map(i -> withLag(i, infos)).toList();
+    }
+
+    private List<Site> withOtherCopies(String locator) {
+        List<Site> sites = directory.resolve(locator);
+        if (DeploymentHash.looksLike(locator) || locator.contains(":") || Namespace.looksLike(locator)) {
+            return sites;
+        }
+        return sites.stream().flatMap(s -> directory.sites(s.hash()).stream()
+                .sorted(Comparator.comparing((Site o) -> !o.active()).thenComparing(o -> o.id().value()))).toList();
     }
 
     /** A non-active copy's distance behind the active copy of the same hash. */
