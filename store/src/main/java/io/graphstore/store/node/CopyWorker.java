@@ -76,7 +76,12 @@ final class CopyWorker implements AutoCloseable {
     private void runCopy(Site dst) {
         try {
             CopyRunner.Outcome outcome = new CopyRunner(store, dst, stop::get, p -> { }).run();
-            LOG.info("copy {}: {}", dst.describe(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+            String what = outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            if (outcome == CopyRunner.Outcome.QUEUED || outcome == CopyRunner.Outcome.ALREADY_RUNNING) {
+                LOG.debug("copy {}: {}", dst.describe(), what); // asked again at every poll
+            } else {
+                LOG.info("copy {}: {}", dst.describe(), what);
+            }
         } catch (RuntimeException e) {
             LOG.warn("copy {} failed: {}; it is retried", dst.describe(), e.getMessage());
         } finally {
