@@ -35,6 +35,8 @@ class CopyBadInputTest {
                 "copy", "create", "vip/bad", "shard_z", "default");
         rejected(cli, "shard name 'Shard-B' is invalid", "copy", "create", "vip/bad", "Shard-B", "default");
         rejected(cli, "node id 'Node 1' is invalid", "copy", "create", "vip/bad", "shard_b", "Node 1");
+        rejected(cli, "node 'index_node_9' is unknown: no deployment rule names it and no deployment is assigned to it"
+                + " (known: default, index_node_1)", "copy", "create", "vip/bad", "shard_b", "index_node_9");
         rejected(cli, "--offset -1 is invalid; use 0 or more blocks",
                 "copy", "create", "--offset", "-1", "vip/bad", "shard_b", "default");
         rejected(cli, "with --offset 50 there is nothing to copy yet",
@@ -60,7 +62,7 @@ class CopyBadInputTest {
         var r = cli.run(args);
         assertThat(r.exit()).as(r.all()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).startsWith("error: ").contains(message).endsWith(System.lineSeparator())
+        assertThat(r.err()).startsWith("error: ").doesNotStartWith("error: Error").contains(message).endsWith(System.lineSeparator())
                 .doesNotContain(TestServer.PASSWORD.reveal());
         assertThat(r.err().strip()).doesNotContain("\n");
     }

@@ -36,7 +36,9 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + oneLine(ex.getMessage()) + "; see '" + cmd.getCommandSpec().qualifiedName()
+        // picocli starts some messages (mutually exclusive options) with its own "Error: "
+        String message = oneLine(ex.getMessage()).replaceFirst("^Error: ", "");
+        err.println("error: " + message + "; see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help'");
         return ExitCode.BAD_INPUT;
     }

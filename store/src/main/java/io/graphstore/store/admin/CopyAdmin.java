@@ -40,6 +40,7 @@ public final class CopyAdmin {
                     + "'; copy it to another shard");
         }
         store.require(shard);
+        requireKnown(node);
         Optional<Site> there = store.directory().sites(src.hash()).stream().filter(s -> s.shard().equals(shard)).findFirst();
         if (there.isPresent()) {
             throw new BadInputException("shard '" + shard + "' already has a copy of " + src.hash() + " ("
@@ -64,6 +65,21 @@ public final class CopyAdmin {
             return null;
         });
         return dst;
+    }
+
+    /**
+     * A copy goes to a node that exists: one a deployment rule names as an indexer, or one that
+     * runs a deployment now. Any other id is most likely a typo, and nothing would ever run the copy.
+     */
+    private void requireKnown(NodeId node) {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        store.config().rules().forEach(r -> r.indexers().forEach(n -> known.add(n.value())));
+        store.directory().assignedPerNode().keySet().forEach(n -> known.add(n.value()));
+        if (!known.contains(node.value())) {
+            throw new BadInputException("node '" + node + "' is unknown: no deployment rule names it and no deployment"
+                    + " is assigned to it (known: " + String.join(", ", known) + "); use a known node or add it to a"
+                    + " rule's indexers");
+        }
     }
 
     /** Compares a copy with its source at their common block; see {@link io.graphstore.store.copy.Verifier}. */

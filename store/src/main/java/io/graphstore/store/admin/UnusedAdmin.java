@@ -92,13 +92,15 @@ public final class UnusedAdmin {
             long entities = store.pool(site.get().shard()).isPresent() && store.deployments().exists(site.get())
                     ? store.deployments().data(site.get()).head().entityCount() : 0;
             store.deployments().drop(site.get());
-            store.directory().write(h -> {
-                h.execute("update public.unused_deployments set removed_at = now(), entity_count = ? where id = ?",
-                        entities, u.id());
+            OffsetDateTime removedAt = store.directory().write(h -> {
+                OffsetDateTime at = h.createQuery("update public.unused_deployments set removed_at = now(),"
+                                + " entity_count = :n where id = :id returning removed_at")
+                        .bind("n", entities).bind("id", u.id()).mapTo(OffsetDateTime.class).one();
                 h.execute("delete from public.deployment_schemas where id = ?", u.id());
-                return null;
+                return at;
             });
-            removed.add(u);
+            removed.add(new Unused(u.id(), u.deployment(), u.shard(), u.namespace(), u.network(), entities,
+                    u.subgraphs(), u.unusedAt(), removedAt));
         }
         return removed;
     }

@@ -53,8 +53,10 @@ class UnusedTest {
                 .containsExactly(nameless.id().value());
 
         assertThat(unused.remove(Duration.ofHours(1), 10, Optional.empty())).as("not old enough").isEmpty();
-        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty())).extracting(UnusedAdmin.Unused::id)
-                .containsExactly(nameless.id().value());
+        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty())).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo(nameless.id().value());
+            assertThat(u.removedAt()).as("what remove returns says when it removed it").isNotNull();
+        });
         assertThat(store.directory().site(nameless.id())).isEmpty();
         assertThat(schemaExists(shards, nameless)).isFalse();
         assertThat(unused.list(false)).filteredOn(u -> u.id() == nameless.id().value()).singleElement()
