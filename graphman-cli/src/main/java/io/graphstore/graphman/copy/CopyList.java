@@ -44,7 +44,7 @@ public final class CopyList extends GraphmanCommand {
         Table t = new Table("DST", "SRC", "STATE", "PROGRESS", "TARGET", "NODE");
         for (CopyView.Shown shown : copies) {
             CopyInfo c = shown.info();
-            t.row(CopyView.site(c.dst()), CopyView.site(c.src()), c.state(), CopyView.progress(c),
+            t.row(CopyView.site(c.dst()), CopyView.source(c), c.state(), CopyView.progress(c),
                     c.targetBlock(), shown.nodeLabel());
         }
         StringWriter rendered = new StringWriter();

@@ -43,7 +43,7 @@ public final class CopyStatus extends GraphmanCommand {
         }
         Fields f = new Fields()
                 .add("deployment", c.dst().hash())
-                .add("src", c.src().namespace() + " in " + c.src().shard())
+                .add("src", c.src().namespace() + " in " + c.src().shard() + (c.srcRemoved() ? " (removed)" : ""))
                 .add("dst", c.dst().namespace() + " in " + c.dst().shard() + (c.dst().active() ? " (active)" : ""))
                 .add("target block", c.targetBlock())
                 .add("on sync", CopyView.onSync(c))

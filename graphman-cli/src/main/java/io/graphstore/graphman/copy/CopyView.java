@@ -41,6 +41,11 @@ final class CopyView {
         return s.namespace() + " (" + s.shard() + ")";
     }
 
+    /** The copy's source, marked when it was removed since. */
+    static String source(CopyInfo c) {
+        return c.srcRemoved() ? c.src().namespace() + " (" + c.src().shard() + ", removed)" : site(c.src());
+    }
+
     /** {@code 42.5%}, {@code 100%}. */
     static String percent(double p) {
         return p == Math.rint(p) ? (long) p + "%" : String.format(Locale.ROOT, "%.1f%%", p);
@@ -112,6 +117,7 @@ final class CopyView {
         m.put("dst_shard", c.dst().shard().value());
         m.put("src", c.src().namespace().value());
         m.put("src_shard", c.src().shard().value());
+        m.put("src_removed", c.srcRemoved());
         m.put("state", c.state());
         m.put("percent", c.percent());
         m.put("rows_done", rowsDone(c));

@@ -1,8 +1,9 @@
 package io.graphstore.store.copy;
 
-import io.graphstore.common.StoreException;
+import io.graphstore.common.ShardName;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.domain.DeploymentId;
+import io.graphstore.store.domain.Namespace;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.pool.ShardPool;
 import java.util.ArrayList;
@@ -51,8 +52,12 @@ public final class CopyInspector {
                 .orElseThrow(() -> new io.graphstore.common.BadInputException(dst.describe()
                         + " is not a copy; see 'graphman copy list'"));
         List<CopyDao.TableState> tables = pool.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
-        Site src = store.directory().site(DeploymentId.of(s.src())).orElseThrow(() -> new StoreException(
-                "the source sgd" + s.src() + " of " + dst.describe() + " no longer exists"));
+        Optional<Site> known = store.directory().site(DeploymentId.of(s.src()));
+        // a finished copy outlives its source when the source was replaced and removed as unused:
+        // what the copy recorded of it (id, shard) is all that is left, and enough to show it
+        Site src = known.orElseGet(() -> new Site(DeploymentId.of(s.src()), dst.hash(), Namespace.of(DeploymentId.of(s.src())),
+                ShardName.of(s.srcShard()), dst.network(), false, null));
+        boolean srcRemoved = known.isEmpty();
         long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
         long done = tables.stream().mapToLong(t -> t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1)).sum();
         double percent = total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0;
@@ -66,6 +71,10 @@ public final class CopyInspector {
             state = "finished";
         } else if (running) {
             state = "running";
+        } else if (srcRemoved) {
+            state = s.startedAt() == null ? "queued" : "stopped";
+            why = Optional.of("its source " + src.namespace() + " was removed, so it cannot finish; 'graphman copy cancel "
+                    + dst.namespace() + "'");
         } else {
             int taken = CopySlots.taken(store.primary(), src.shard(), dst.shard());
             state = s.startedAt() == null ? "queued" : "stopped";
@@ -78,6 +87,6 @@ public final class CopyInspector {
         }
         return new CopyInfo(dst, src, state, percent, s.targetBlockNumber(), Optional.ofNullable(s.onSync()),
                 node, s.transport(), s.queuedAt(), Optional.ofNullable(s.startedAt()),
-                Optional.ofNullable(s.finishedAt()), Optional.ofNullable(s.cancelledAt()), why, tables);
+                Optional.ofNullable(s.finishedAt()), Optional.ofNullable(s.cancelledAt()), why, tables, srcRemoved);
     }
 }

@@ -35,5 +35,14 @@ class CopyReplaceTest {
         assertThat(store.directory().sites(old.hash())).containsExactly(store.directory().site(copy.id()).orElseThrow());
         assertThat(store.deployments().data(store.directory().resolveOne("replace/me")).head().entityCount())
                 .isPositive();
+
+        // the finished copy outlives its removed source: copy list (and the node's poll) still read it
+        assertThat(new CopyInspector(store).all()).singleElement().satisfies(c -> {
+            assertThat(c.dst().id()).isEqualTo(copy.id());
+            assertThat(c.state()).isEqualTo("finished");
+            assertThat(c.srcRemoved()).isTrue();
+            assertThat(c.src().namespace()).isEqualTo(old.namespace());
+            assertThat(c.src().shard()).isEqualTo(old.shard());
+        });
     }
 }
