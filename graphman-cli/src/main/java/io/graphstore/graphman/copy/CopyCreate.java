@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
             "--activate or --replace is given. Nothing is copied yet: 'graphman copy run",
             "sgdN' runs it here, or a 'graphman node --node-id NODE' runs it. Bad input",
             "(unknown deployment, same or unknown shard, a shard that has a copy already,",
-            "a negative offset) writes nothing."})
+            "an unknown node, a negative offset) writes nothing."})
 public final class CopyCreate extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "SRC", description = Help.DEPLOYMENT)
     String source;
@@ -36,7 +36,8 @@ public final class CopyCreate extends GraphmanCommand {
     @Parameters(index = "1", paramLabel = "SHARD", description = "the shard to copy into; not the source's")
     String shard;
 
-    @Parameters(index = "2", paramLabel = "NODE", description = "the node that runs the copy, e.g. index_node_1")
+    @Parameters(index = "2", paramLabel = "NODE", description = "the node that runs the copy, e.g. index_node_1: one a deployment rule names"
+            + " in its indexers, or one that runs a deployment now")
     String node;
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0",

@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman copy verify DST}: compare a copy with the site it was copied from or follows. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Compare a copy with the site it was copied from (or follows) at their common block,",
-            "table by table in vid ranges of 100 000 (version counts and md5 checksums), and name the",
-            "first range that differs. Reads only. Exit 1 when anything differs."})
+        description = {"Compare a copy with its source at their common block.",
+            "The source is the site it was copied from, or the one it follows. Table by table in",
+            "vid ranges of 100 000 (version counts and md5 checksums); names the first range that",
+            "differs. Reads only. Exit 1 when anything differs."})
 public final class CopyVerify extends GraphmanCommand {
     @Parameters(paramLabel = "DST", description = "the copy: sgdN, HASH:SHARD")
     String dst;

@@ -121,7 +121,7 @@ public final class CopyRunner {
                 .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
                 .toList();
         AtomicBoolean halt = new AtomicBoolean();
-        boolean copied = inParallel(todo, halt, t -> {
+        boolean copied = inParallel(dest, todo, halt, t -> {
             if (!copyTable(dest, src, layout.require(t.entityType()), t, state, transport, halt, done, total)) {
                 halt.set(true);
             }
@@ -131,7 +131,7 @@ public final class CopyRunner {
         }
         progress.accept(new Progress(total, total, "building indexes"));
         AtomicBoolean indexHalt = new AtomicBoolean();
-        inParallel(layout.tables(), indexHalt, t -> dest.jdbi().useTransaction(h -> {
+        inParallel(dest, layout.tables(), indexHalt, t -> dest.jdbi().useTransaction(h -> {
             for (String ddl : t.indexStatements(dst.namespace())) {
                 h.execute(ddl);
             }
@@ -182,12 +182,25 @@ public final class CopyRunner {
     }
 
     /**
-     * Runs {@code work} for every item on up to {@code copyWorkers} threads. The first failure
-     * sets {@code halt} (so the others stop at their next check) and is rethrown once all have
-     * returned; true when every item ran.
+     * Runs {@code work} for every item on up to {@code copyWorkers} threads: this one, and one
+     * more for every permit of the destination's {@link ShardPool#extraCopyWorkers} it gets
+     * (released when done). The first failure sets {@code halt} (so the others stop at their
+     * next check) and is rethrown once all have returned; true when every item ran.
      */
-    private <T> boolean inParallel(List<T> items, AtomicBoolean halt, Consumer<T> work) {
-        int workers = Math.max(1, Math.min(store.options().copyWorkers(), items.size()));
+    private <T> boolean inParallel(ShardPool dest, List<T> items, AtomicBoolean halt, Consumer<T> work) {
+        int wanted = Math.max(1, Math.min(store.options().copyWorkers(), items.size()));
+        int extra = 0;
+        while (extra < wanted - 1 && dest.extraCopyWorkers().tryAcquire()) {
+            extra++;
+        }
+        try {
+            return inParallel(items, halt, work, 1 + extra);
+        } finally {
+            dest.extraCopyWorkers().release(extra);
+        }
+    }
+
+    private <T> boolean inParallel(List<T> items, AtomicBoolean halt, Consumer<T> work, int workers) {
         Queue<T> queue = new ConcurrentLinkedQueue<>(items);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {

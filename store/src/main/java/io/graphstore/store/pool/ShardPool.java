@@ -5,6 +5,7 @@ import io.graphstore.common.ShardName;
 import io.graphstore.config.ConnectionInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Semaphore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -19,6 +20,7 @@ public final class ShardPool implements AutoCloseable {
     private final HikariDataSource main;
     private final HikariDataSource fdw;
     private final Jdbi jdbi;
+    private final Semaphore extraCopyWorkers;
 
     ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw) {
         this.shard = shard;
@@ -26,6 +28,16 @@ public final class ShardPool implements AutoCloseable {
         this.main = main;
         this.fdw = fdw;
         this.jdbi = Jdbi.create(main).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.extraCopyWorkers = new Semaphore(Math.max(0, (main.getMaximumPoolSize() - 1) / 2));
+    }
+
+    /**
+     * Permits for the copy workers beyond a copy's first, shared by every copy into this shard:
+     * (pool size - 1) / 2 of them, so parallel copies never take more than about half the pool
+     * and the node's other work (following, mirror, queries) still gets connections.
+     */
+    public Semaphore extraCopyWorkers() {
+        return extraCopyWorkers;
     }
 
     public ShardName shard() {

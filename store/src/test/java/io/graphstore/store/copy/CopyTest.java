@@ -63,6 +63,8 @@ class CopyTest {
                     .isEqualTo(store.deployments().data(src).head().entityCount());
             assertThat(count(shards, ShardName.PRIMARY, "select count(*) from public.active_copies where dst = "
                     + dst.id().value())).isZero();
+            assertThat(store.require(to).extraCopyWorkers().availablePermits())
+                    .as("the extra workers' permits are back (pool_size 4: one)").isEqualTo(1);
         }
     }
 
