@@ -107,10 +107,11 @@ public final class CopyRunner {
     }
 
     /**
-     * Copies every unfinished table, up to {@code copyWorkers} tables at a time (largest first),
-     * then builds the tables' secondary indexes and sets the copy's head to the target block.
-     * False when stopped or cancelled between batches; the first failure of any table stops
-     * the others after their current batch and is rethrown.
+     * Copies every unfinished table, up to {@code copyWorkers} tables at a time (largest first);
+     * a worker builds a table's secondary indexes as soon as its last batch is in, while the
+     * other tables still load. Then builds what a resumed copy still lacks and sets the copy's
+     * head to the target block. False when stopped or cancelled between batches; the first
+     * failure of any table stops the others after their current batch and is rethrown.
      */
     private boolean bulk(ShardPool dest, Site src, Layout layout, CopyDao.State state) {
         List<CopyDao.TableState> tables = dest.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
@@ -121,34 +122,41 @@ public final class CopyRunner {
                 .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
                 .toList();
         AtomicBoolean halt = new AtomicBoolean();
+        java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
         boolean copied = inParallel(dest, todo, halt, t -> {
-            if (!copyTable(dest, src, layout.require(t.entityType()), t, state, transport, halt, done, total)) {
+            EntityTable table = layout.require(t.entityType());
+            if (copyTable(dest, src, table, t, state, transport, halt, done, total)) {
+                buildIndexes(dest, table, done.get(), total);
+                indexed.add(table.entityType());
+            } else {
                 halt.set(true);
             }
         });
         if (!copied || halt.get()) {
             return false;
         }
-        progress.accept(new Progress(total, total, "building indexes"));
-        AtomicBoolean indexHalt = new AtomicBoolean();
-        inParallel(dest, layout.tables(), indexHalt, t -> dest.jdbi().useTransaction(h -> {
-            for (String ddl : t.indexStatements(dst.namespace())) {
+        // tables a killed or stopped run finished copying but did not index (if not exists: no-ops otherwise)
+        List<EntityTable> unindexed = layout.tables().stream().filter(t -> !indexed.contains(t.entityType())).toList();
+        inParallel(dest, unindexed, new AtomicBoolean(), t -> buildIndexes(dest, t, total, total));
+        // the entity count grew batch by batch (countEntities); now the copy is at its target block
+        dest.jdbi().useHandle(h -> h.createUpdate("update subgraphs.head set block_number = :n, block_hash = :hash"
+                        + " where id = :id and block_number is null")
+                .bind("n", state.targetBlockNumber()).bind("hash", state.targetBlockHash())
+                .bind("id", dst.id().value()).execute());
+        return true;
+    }
+
+    /** Builds one table's secondary indexes over its loaded rows, then analyzes it; one transaction. */
+    private void buildIndexes(ShardPool dest, EntityTable table, long done, long total) {
+        synchronized (progress) {
+            progress.accept(new Progress(done, total, "indexing " + table.entityType()));
+        }
+        dest.jdbi().useTransaction(h -> {
+            for (String ddl : table.indexStatements(dst.namespace())) {
                 h.execute(ddl);
             }
-            h.execute("analyze " + t.qualifiedName(dst.namespace()));
-        }));
-        dest.jdbi().useTransaction(h -> {
-            long entities = 0;
-            for (EntityTable t : layout.tables()) {
-                entities += h.createQuery("select count(*) from " + t.qualifiedName(dst.namespace())
-                        + " where upper_inf(block_range)").mapTo(Long.class).one();
-            }
-            h.createUpdate("update subgraphs.head set block_number = :n, block_hash = :hash, entity_count = :count"
-                            + " where id = :id and block_number is null")
-                    .bind("n", state.targetBlockNumber()).bind("hash", state.targetBlockHash())
-                    .bind("count", entities).bind("id", dst.id().value()).execute();
+            h.execute("analyze " + table.qualifiedName(dst.namespace()));
         });
-        return true;
     }
 
     /** Copies one table batch by batch; false when stopped, cancelled or halted between batches. */
@@ -167,6 +175,7 @@ public final class CopyRunner {
             long batch = size;
             dest.jdbi().useTransaction(h -> {
                 copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
+                countEntities(h, table, from, to);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, last);
             });
@@ -235,6 +244,22 @@ public final class CopyRunner {
             throw failure.get();
         }
         return queue.isEmpty() && !halt.get();
+    }
+
+    /**
+     * Adds the batch's current versions to the copy's entity count, in the batch's transaction,
+     * so the count grows as batches land and a resumed copy counts nothing twice. The vid range
+     * is read through the primary key (a table being loaded has no statistics yet, and a
+     * sequential scan per batch would read the whole table every time).
+     */
+    private void countEntities(Handle h, EntityTable table, long from, long to) {
+        h.execute("set local enable_seqscan = off");
+        long open = h.createQuery("select count(*) from " + table.qualifiedName(dst.namespace())
+                        + " where vid >= :from and vid < :to and upper_inf(block_range)")
+                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+        h.execute("set local enable_seqscan = on");
+        h.createUpdate("update subgraphs.head set entity_count = entity_count + :n where id = :id")
+                .bind("n", open).bind("id", dst.id().value()).execute();
     }
 
     private void copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {

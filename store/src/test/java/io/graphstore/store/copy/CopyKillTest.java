@@ -62,6 +62,8 @@ class CopyKillTest {
         assertThat(new CopyRunner(store, dst, () -> false, x -> { }).run()).isEqualTo(CopyRunner.Outcome.FINISHED);
         assertThat(CopyTest.checksums(shards, store, dst)).as("killed at %s", killedAt)
                 .isEqualTo(CopyTest.checksums(shards, store, src));
+        assertThat(CopyTest.indexes(shards, dst)).as("every index, whichever run built it")
+                .isEqualTo(CopyTest.indexes(shards, src));
         assertThat(store.deployments().data(dst).head().entityCount())
                 .isEqualTo(store.deployments().data(src).head().entityCount());
     }

@@ -69,6 +69,36 @@ class CopyTest {
     }
 
     @Test
+    void theEntityCountGrowsAsBatchesLandAndEndsEqualToTheSource(TestShards shards) throws Exception {
+        ShardedStore store = shards.open(shards.config(RULES), io.graphstore.store.StoreOptions.defaults()
+                .withCopyBatches(java.time.Duration.ofMillis(1), 150));
+        Site src = deployAndIndex(store, "copy/counted", 5, 150);
+        Site dst = new CopyAdmin(store).create(src.namespace().value(), B, NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE,
+                Transport.COPY);
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(new CopyRunner(store, dst, () -> batches.get() >= 4, p -> batches.incrementAndGet()).run())
+                .isEqualTo(CopyRunner.Outcome.STOPPED);
+        long partial = store.deployments().data(dst).head().entityCount();
+        assertThat(partial).as("counted while the bulk phase runs").isPositive()
+                .isLessThan(store.deployments().data(src).head().entityCount())
+                .isEqualTo(openVersions(shards, store, dst));
+        assertThat(run(store, dst)).isEqualTo(CopyRunner.Outcome.FINISHED);
+        assertThat(store.deployments().data(dst).head().entityCount())
+                .as("resumed: nothing counted twice").isEqualTo(store.deployments().data(src).head().entityCount())
+                .isEqualTo(openVersions(shards, store, dst));
+        assertThat(indexes(shards, dst)).isEqualTo(indexes(shards, src));
+    }
+
+    private static long openVersions(TestShards shards, ShardedStore store, Site site) throws Exception {
+        long open = 0;
+        for (EntityTable t : store.deployments().data(site).layout().tables()) {
+            open += count(shards, site.shard(), "select count(*) from " + t.qualifiedName(site.namespace())
+                    + " where upper_inf(block_range)");
+        }
+        return open;
+    }
+
+    @Test
     void aCopyCatchesUpWithWritesAndRevertsMadeWhileItRuns(TestShards shards) throws Exception {
         ShardedStore store = shards.open(shards.config(RULES));
         Site src = deployAndIndex(store, "copy/busy", 2, 120);

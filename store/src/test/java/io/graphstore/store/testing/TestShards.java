@@ -117,7 +117,12 @@ public final class TestShards implements AutoCloseable {
 
     /** Opens another store on {@code config}; closed with this object. */
     public synchronized ShardedStore open(Config config) {
-        ShardedStore s = ShardedStore.open(config, NodeId.DEFAULT, testOptions());
+        return open(config, testOptions());
+    }
+
+    /** Like {@link #open(Config)} with other options (on top of {@link #testOptions()}'s timeout). */
+    public synchronized ShardedStore open(Config config, StoreOptions options) {
+        ShardedStore s = ShardedStore.open(config, NodeId.DEFAULT, options.withConnectTimeout(testOptions().connectTimeout()));
         opened.add(s);
         return s;
     }
