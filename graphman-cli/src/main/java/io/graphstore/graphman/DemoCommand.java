@@ -15,7 +15,6 @@ import io.graphstore.store.admin.DeploymentAdmin;
 import io.graphstore.common.ShardName;
 import io.graphstore.store.admin.CopyAdmin;
 import io.graphstore.store.admin.InfoAdmin;
-import io.graphstore.store.copy.CopyInfo;
 import io.graphstore.store.copy.CopyRunner;
 import io.graphstore.store.copy.Transport;
 import io.graphstore.store.domain.DeploymentHash;
@@ -91,10 +90,7 @@ public final class DemoCommand extends GraphmanCommand {
             step(out, "6. copy vip/token to another shard with --activate (graphman copy create --activate)");
             copyAndActivate(store, out);
             step(out, "7. graphman copy list");
-            for (CopyInfo c : new CopyAdmin(store).list()) {
-                out.printf("%s (%s) -> %s (%s)  %s %.1f%%  target block %d%n", c.src().namespace(), c.src().shard(),
-                        c.dst().namespace(), c.dst().shard(), c.state(), c.percent(), c.targetBlock());
-            }
+            io.graphstore.graphman.copy.CopyList.print(store, new CopyAdmin(store).list(), out);
             step(out, "8. graphman info");
             InfoView.printTable(new InfoAdmin(store).info(Optional.empty()), out);
             out.println();

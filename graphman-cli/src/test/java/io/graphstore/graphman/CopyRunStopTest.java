@@ -42,7 +42,7 @@ class CopyRunStopTest {
         assertThat(p.exitValue()).as(all).isEqualTo(0);
         assertThat(all).doesNotContain(TestServer.PASSWORD.reveal());
 
-        assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^" + dst + " \\(shard_b\\)\\s+sgd\\d+ \\(shard_a\\)"
+        assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^sgd\\d+ \\(shard_a\\) -> " + dst + " \\(shard_b\\)"
                 + "\\s+stopped\\s+[\\d.]+% \\(\\d+/\\d+ rows\\)\\s+199\\s+default\\R    waiting for node default");
         assertThat(cli.run("copy", "status", dst).out()).containsPattern("started\\s+\\d{4}-")
                 .containsPattern("finished\\s+-").containsPattern("state\\s+stopped");

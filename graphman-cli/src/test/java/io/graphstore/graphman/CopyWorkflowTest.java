@@ -44,8 +44,8 @@ class CopyWorkflowTest {
 
         var queued = cli.run("copy", "list");
         assertThat(queued.exit()).as(queued.all()).isZero();
-        assertThat(queued.out()).containsPattern("DST\\s+SRC\\s+STATE\\s+PROGRESS\\s+TARGET\\s+NODE")
-                .containsPattern("(?m)^" + dst + " \\(shard_b\\)\\s+" + src + " \\(shard_a\\)\\s+queued\\s+0% \\(0/\\d+ rows\\)"
+        assertThat(queued.out()).containsPattern("COPY\\s+STATE\\s+PROGRESS\\s+TARGET\\s+NODE")
+                .containsPattern("(?m)^" + src + " \\(shard_a\\) -> " + dst + " \\(shard_b\\)\\s+queued\\s+0% \\(0/\\d+ rows\\)"
                         + "\\s+59\\s+default\\R    waiting for node default to run it");
         JsonNode listed = find(cli.json("copy", "list", "--json"), dst);
         assertThat(listed.get("state").asText()).isEqualTo("queued");
@@ -59,7 +59,7 @@ class CopyWorkflowTest {
         assertThat(run.err()).as("the progress bar").contains(dst + " shard_b").contains("rows");
 
         assertThat(cli.run("copy", "list").out())
-                .containsPattern("(?m)^" + dst + " \\(shard_b\\)\\s+" + src + " \\(shard_a\\)\\s+finished\\s+100% "
+                .containsPattern("(?m)^" + src + " \\(shard_a\\) -> " + dst + " \\(shard_b\\)\\s+finished\\s+100% "
                         + "\\((\\d+)/\\1 rows\\)\\s+59\\s+default$");
         var status = cli.run("copy", "status", dst);
         assertThat(status.exit()).as(status.all()).isZero();
@@ -165,7 +165,7 @@ class CopyWorkflowTest {
                 .contains("it is unassigned and removed later as unused");
         assertThat(run.err()).isEmpty();
 
-        assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^" + dst + " \\(shard_b\\)\\s+sgd\\d+ \\(shard_a\\)"
+        assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^sgd\\d+ \\(shard_a\\) -> " + dst + " \\(shard_b\\)"
                 + "\\s+cancelled\\s+0% \\(0/\\d+ rows\\)\\s+9\\s+unassigned$");
         JsonNode listed = find(cli.json("copy", "list", "--json"), dst);
         assertThat(listed.get("state").asText()).isEqualTo("cancelled");

@@ -40,11 +40,16 @@ public final class CopyList extends GraphmanCommand {
     }
 
     /** The table, with the reason of a queued or stopped copy on an indented line under its row. */
+    /** The table of {@code copies} as 'graphman copy list' prints it (the demo shows it too). */
+    public static void print(ShardedStore store, List<CopyInfo> copies, PrintWriter out) {
+        print(copies.stream().map(c -> CopyView.shown(store, c)).toList(), out);
+    }
+
     static void print(List<CopyView.Shown> copies, PrintWriter out) {
-        Table t = new Table("DST", "SRC", "STATE", "PROGRESS", "TARGET", "NODE");
+        Table t = new Table("COPY", "STATE", "PROGRESS", "TARGET", "NODE");
         for (CopyView.Shown shown : copies) {
             CopyInfo c = shown.info();
-            t.row(CopyView.site(c.dst()), CopyView.source(c), c.state(), CopyView.progress(c),
+            t.row(CopyView.source(c) + " -> " + CopyView.site(c.dst()), c.state(), CopyView.progress(c),
                     c.targetBlock(), shown.nodeLabel());
         }
         StringWriter rendered = new StringWriter();
