@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -122,11 +124,11 @@ public final class CopyRunner {
                 .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
                 .toList();
         AtomicBoolean halt = new AtomicBoolean();
-        java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> indexed = ConcurrentHashMap.newKeySet();
         boolean copied = inParallel(dest, todo, halt, t -> {
             EntityTable table = layout.require(t.entityType());
             if (copyTable(dest, src, table, t, state, transport, halt, done, total)) {
-                buildIndexes(dest, table, done.get(), total);
+                buildIndexes(dest, table, done, total);
                 indexed.add(table.entityType());
             } else {
                 halt.set(true);
@@ -137,7 +139,8 @@ public final class CopyRunner {
         }
         // tables a killed or stopped run finished copying but did not index (if not exists: no-ops otherwise)
         List<EntityTable> unindexed = layout.tables().stream().filter(t -> !indexed.contains(t.entityType())).toList();
-        inParallel(dest, unindexed, new AtomicBoolean(), t -> buildIndexes(dest, t, total, total));
+        AtomicLong all = new AtomicLong(total);
+        inParallel(dest, unindexed, new AtomicBoolean(), t -> buildIndexes(dest, t, all, total));
         // the entity count grew batch by batch (countEntities); now the copy is at its target block
         dest.jdbi().useHandle(h -> h.createUpdate("update subgraphs.head set block_number = :n, block_hash = :hash"
                         + " where id = :id and block_number is null")
@@ -147,9 +150,9 @@ public final class CopyRunner {
     }
 
     /** Builds one table's secondary indexes over its loaded rows, then analyzes it; one transaction. */
-    private void buildIndexes(ShardPool dest, EntityTable table, long done, long total) {
+    private void buildIndexes(ShardPool dest, EntityTable table, AtomicLong done, long total) {
         synchronized (progress) {
-            progress.accept(new Progress(done, total, "indexing " + table.entityType()));
+            progress.accept(new Progress(done.get(), total, "indexing " + table.entityType()));
         }
         dest.jdbi().useTransaction(h -> {
             for (String ddl : table.indexStatements(dst.namespace())) {
