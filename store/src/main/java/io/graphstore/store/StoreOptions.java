@@ -23,7 +23,8 @@ import java.util.function.Function;
  * @param copyMaxBatch the most rows one copy batch moves ({@code GRAPH_STORE_COPY_MAX_BATCH},
  *     default 2000000)
  * @param copyWorkers how many tables of one copy are copied at the same time, each on its own
- *     pair of connections, and how many tables build their indexes at once after the bulk copy
+ *     pair of connections (workers beyond the first need a permit of the destination's
+ *     {@code ShardPool.extraCopyWorkers}); a worker indexes each table it has loaded
  *     ({@code GRAPH_STORE_COPY_WORKERS}, default 3)
  * @param unusedRemoveAfter how long a node waits after recording a deployment as unused before
  *     removing it ({@code GRAPH_STORE_UNUSED_REMOVE_AFTER_MS}, default 21600000: 6 hours)

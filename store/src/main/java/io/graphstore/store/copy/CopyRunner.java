@@ -26,9 +26,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Runs one copy to its end: takes a slot, copies every table in vid batches (resuming from
  * {@code copy_table_state}; several tables at once, see {@code StoreOptions.copyWorkers}) into
- * tables that have only their primary key, then builds the secondary indexes (building an index
- * over loaded rows is several times faster than maintaining it row by row), sets the copy's
- * head to the target block, replays the source until
+ * tables that have only their primary key, builds each table's secondary indexes as soon as it
+ * is loaded (building an index over loaded rows is several times faster than maintaining it row
+ * by row), sets the copy's head to the target block, replays the source until
  * the copy has caught up, activates it when asked, and records it finished. Touches the
  * destination shard, the source shard (reads) and the primary.
  */
