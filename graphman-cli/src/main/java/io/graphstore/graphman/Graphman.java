@@ -63,6 +63,9 @@ public final class Graphman implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            System.setProperty("graphman.stacktraces", "%ex"); // read by logback.xml when logging starts
+        }
         System.exit(run(args, System.out, System.err, Environment.system()));
     }
 

@@ -25,9 +25,12 @@ import java.util.Optional;
  * All shards of one config, as seen by one node. {@link #open} builds a pool per shard the
  * node uses (pool_size &gt; 0), then migrates every reachable shard under the migration lock
  * in the primary. A shard that is down does not stop the open; it is reported in
- * {@link #migrationReport()} and migrated on a later open.
+ * {@link #migrationReport()} and migrated on a later open. While the primary is down nothing
+ * is migrated or rewired, and directory reads go to the freshest shard mirror. Closing the
+ * store refreshes the mirrors when this process changed the directory.
  */
 public final class ShardedStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ShardedStore.class);
     private final Config config;
     private final NodeId node;
     private final StoreOptions options;
@@ -54,15 +57,15 @@ public final class ShardedStore implements AutoCloseable {
     public static ShardedStore open(Config config, NodeId node, StoreOptions options) {
         Map<ShardName, ShardPool> pools = createPools(config, node, options);
         try {
-            SchemaManager schemas = new SchemaManager(config, options);
+            SchemaManager schemas = new SchemaManager(config, options, pools);
             record Startup(MigrationReport migration, RemapReport wiring) {
             }
             Startup startup = schemas.withMigrationLock(() -> {
-                MigrationReport migration = schemas.migrateShards(pools.keySet());
+                MigrationReport migration = schemas.migrateShards();
                 RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
                 new DashboardViews(config, pools).build(migration.ready());
                 return new Startup(migration, wiring);
-            });
+            }, down -> new Startup(schemas.notMigrated(down), RemapReport.empty()));
             return new ShardedStore(config, node, options, pools, startup.migration(), startup.wiring());
         } catch (RuntimeException e) {
             pools.values().forEach(ShardPool::close);
@@ -114,12 +117,14 @@ public final class ShardedStore implements AutoCloseable {
      * lock; with {@code removeLeftovers} also drops what shards no longer configured left.
      */
     public RemapReport remap(FdwWiring.Scope scope) {
-        SchemaManager schemas = new SchemaManager(config, options);
+        SchemaManager schemas = new SchemaManager(config, options, pools);
         return schemas.withMigrationLock(() -> {
             java.util.Set<ShardName> up = reachableShards();
             RemapReport report = new FdwWiring(config, pools).wire(up, scope);
             new DashboardViews(config, pools).build(up);
             return report;
+        }, down -> {
+            throw down.with("the fdw wiring is rebuilt under the migration lock in the primary");
         });
     }
 
@@ -131,8 +136,7 @@ public final class ShardedStore implements AutoCloseable {
 
     /** Runs the postgres_fdw connectivity probes from every database to every other shard. */
     public java.util.List<io.graphstore.store.fdw.CheckResult> checkConnectivity() {
-        return new io.graphstore.store.fdw.ConnectivityCheck(pools, config.shardNames(),
-                options.connectTimeout().multipliedBy(2)).run();
+        return new io.graphstore.store.fdw.ConnectivityCheck(pools, config.shardNames(), options.statementTimeout()).run();
     }
 
     /** The shards this node uses that answer within the connect timeout. */
@@ -201,8 +205,27 @@ public final class ShardedStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Refreshes the mirrors when this process changed the directory, so a primary outage right
+     * after a graphman change still finds it in the mirrors. Shards that are down are skipped
+     * (their breakers fail at once); a node refreshes them later.
+     */
+    public void refreshMirrorsIfChanged() {
+        if (directory == null || !directory.changedHere()) {
+            return;
+        }
+        try {
+            mirror().refresh().stream().filter(m -> !m.ok()).forEach(m -> LOG.warn(
+                    "the directory mirror in shard '{}' was not refreshed after this change: {}", m.shard(),
+                    m.error().orElse("")));
+        } catch (RuntimeException e) {
+            LOG.warn("the directory mirrors were not refreshed after this change: {}", e.getMessage());
+        }
+    }
+
     @Override
     public synchronized void close() {
+        refreshMirrorsIfChanged();
         if (directory != null) {
             directory.close();
         }

@@ -28,9 +28,17 @@ import java.util.function.Function;
  *     ({@code GRAPH_STORE_COPY_WORKERS}, default 3)
  * @param unusedRemoveAfter how long a node waits after recording a deployment as unused before
  *     removing it ({@code GRAPH_STORE_UNUSED_REMOVE_AFTER_MS}, default 21600000: 6 hours)
+ * @param statementTimeout the longest a query may go without an answer: a socket read on a
+ *     shard connection waits at most this long, and the probes of {@code database check} and of
+ *     the fdw wiring run with it as their {@code statement_timeout}; bulk copy, index builds,
+ *     rewinds, verify and removal are exempt ({@code GRAPH_STORE_STATEMENT_TIMEOUT_MS}, default
+ *     60000)
+ * @param breakerWait how long a shard's circuit breaker stays open after a failed connection
+ *     before one call may probe it again ({@code GRAPH_STORE_BREAKER_WAIT_MS}, default 10000)
  */
 public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeout, Duration mirrorInterval,
-        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch, int copyWorkers, Duration unusedRemoveAfter) {
+        Duration mirrorDelay, Duration copyBatchTarget, long copyMaxBatch, int copyWorkers, Duration unusedRemoveAfter,
+        Duration statementTimeout, Duration breakerWait) {
     public static final String CONNECT_TIMEOUT_ENV = "GRAPH_STORE_CONNECT_TIMEOUT_MS";
     public static final String MIGRATION_LOCK_TIMEOUT_ENV = "GRAPH_STORE_MIGRATION_LOCK_TIMEOUT_MS";
     public static final String MIRROR_INTERVAL_ENV = "GRAPH_STORE_MIRROR_INTERVAL_MS";
@@ -39,10 +47,13 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
     public static final String COPY_MAX_BATCH_ENV = "GRAPH_STORE_COPY_MAX_BATCH";
     public static final String COPY_WORKERS_ENV = "GRAPH_STORE_COPY_WORKERS";
     public static final String UNUSED_REMOVE_AFTER_ENV = "GRAPH_STORE_UNUSED_REMOVE_AFTER_MS";
+    public static final String STATEMENT_TIMEOUT_ENV = "GRAPH_STORE_STATEMENT_TIMEOUT_MS";
+    public static final String BREAKER_WAIT_ENV = "GRAPH_STORE_BREAKER_WAIT_MS";
 
     public static StoreOptions defaults() {
         return new StoreOptions(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(15),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000, 3, Duration.ofHours(6));
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 2_000_000, 3, Duration.ofHours(6), Duration.ofSeconds(60),
+                Duration.ofSeconds(10));
     }
 
     public static StoreOptions fromEnvironment() {
@@ -59,38 +70,46 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 millis(env, COPY_BATCH_TARGET_ENV, d.copyBatchTarget()),
                 count(env, COPY_MAX_BATCH_ENV, d.copyMaxBatch()),
                 (int) Math.min(count(env, COPY_WORKERS_ENV, d.copyWorkers()), 64),
-                millis(env, UNUSED_REMOVE_AFTER_ENV, d.unusedRemoveAfter()));
+                millis(env, UNUSED_REMOVE_AFTER_ENV, d.unusedRemoveAfter()),
+                millis(env, STATEMENT_TIMEOUT_ENV, d.statementTimeout()),
+                millis(env, BREAKER_WAIT_ENV, d.breakerWait()));
     }
 
     public StoreOptions withConnectTimeout(Duration timeout) {
         return new StoreOptions(timeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
-                copyWorkers, unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter, statementTimeout, breakerWait);
     }
 
     public StoreOptions withMirror(Duration interval, Duration delay) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, interval, delay, copyBatchTarget, copyMaxBatch,
-                copyWorkers, unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter, statementTimeout, breakerWait);
     }
 
     public StoreOptions withMigrationLockTimeout(Duration timeout) {
         return new StoreOptions(connectTimeout, timeout, mirrorInterval, mirrorDelay, copyBatchTarget, copyMaxBatch,
-                copyWorkers, unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter, statementTimeout, breakerWait);
     }
 
     public StoreOptions withUnusedRemoveAfter(Duration after) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
-                copyMaxBatch, copyWorkers, after);
+                copyMaxBatch, copyWorkers, after, statementTimeout, breakerWait);
     }
 
     public StoreOptions withCopyBatches(Duration target, long maxRows) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, target, maxRows,
-                copyWorkers, unusedRemoveAfter);
+                copyWorkers, unusedRemoveAfter, statementTimeout, breakerWait);
     }
 
     /** The same options with {@code workers} copy workers. */
     public StoreOptions withCopyWorkers(int workers) {
         return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
-                copyMaxBatch, workers, unusedRemoveAfter);
+                copyMaxBatch, workers, unusedRemoveAfter, statementTimeout, breakerWait);
+    }
+
+    /** The same options with other query and breaker timings. */
+    public StoreOptions withTimeouts(Duration statement, Duration breaker) {
+        return new StoreOptions(connectTimeout, migrationLockTimeout, mirrorInterval, mirrorDelay, copyBatchTarget,
+                copyMaxBatch, copyWorkers, unusedRemoveAfter, statement, breaker);
     }
 
     private static long count(Function<String, Optional<String>> env, String name, long fallback) {
@@ -125,6 +144,7 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
                 MIGRATION_LOCK_TIMEOUT_ENV, migrationLockTimeout.toMillis(),
                 MIRROR_INTERVAL_ENV, mirrorInterval.toMillis(), MIRROR_DELAY_ENV, mirrorDelay.toMillis(),
                 COPY_BATCH_TARGET_ENV, copyBatchTarget.toMillis(), COPY_MAX_BATCH_ENV, copyMaxBatch,
-                COPY_WORKERS_ENV, copyWorkers, UNUSED_REMOVE_AFTER_ENV, unusedRemoveAfter.toMillis());
+                COPY_WORKERS_ENV, copyWorkers, UNUSED_REMOVE_AFTER_ENV, unusedRemoveAfter.toMillis(),
+                STATEMENT_TIMEOUT_ENV, statementTimeout.toMillis(), BREAKER_WAIT_ENV, breakerWait.toMillis());
     }
 }

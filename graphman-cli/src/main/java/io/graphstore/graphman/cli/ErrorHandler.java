@@ -3,7 +3,9 @@ package io.graphstore.graphman.cli;
 import io.graphstore.common.BadInputException;
 import io.graphstore.common.StoreException;
 import io.graphstore.graphman.Graphman;
+import io.graphstore.store.pool.Failures;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -25,6 +27,11 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         }
         if (ex instanceof StoreException) {
             err.println("error: " + oneLine(ex.getMessage()));
+            return ExitCode.FAILURE;
+        }
+        Optional<String> database = Failures.describe(ex);
+        if (database.isPresent()) {
+            err.println("error: " + oneLine(database.get()));
             return ExitCode.FAILURE;
         }
         err.println("error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))

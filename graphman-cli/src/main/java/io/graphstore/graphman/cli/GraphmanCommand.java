@@ -92,8 +92,21 @@ public abstract class GraphmanCommand implements Callable<Integer> {
         return StoreOptions.from(env()::get);
     }
 
-    /** Opens the store for this node; this migrates every reachable shard. */
+    /**
+     * Opens the store for this node; this migrates every reachable shard. When the primary
+     * cannot be reached and a shard's mirror answers instead, stderr says so once, with the
+     * mirror's age, before any output.
+     */
     protected ShardedStore openStore(Config config) {
-        return ShardedStore.open(config, nodeId(), storeOptions());
+        ShardedStore store = ShardedStore.open(config, nodeId(), storeOptions());
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+        store.directory().onMirrorRead(answer -> {
+            if (told.compareAndSet(false, true)) {
+                err().println("note: the primary is unreachable; answering from " + answer.describe()
+                        + "; changes made since then are missing");
+                err().flush();
+            }
+        });
+        return store;
     }
 }

@@ -26,17 +26,22 @@ public final class CopyList extends GraphmanCommand {
     @Override
     public Integer call() {
         List<CopyView.Shown> copies;
+        List<String> unreadable;
         try (ShardedStore store = openStore(loadConfig())) {
-            copies = new CopyAdmin(store).list().stream().map(c -> CopyView.shown(store, c)).toList();
+            CopyAdmin.Listing listing = new CopyAdmin(store).listing();
+            copies = listing.copies().stream().map(c -> CopyView.shown(store, c)).toList();
+            unreadable = listing.unreadable();
         }
+        // copies whose destination cannot be read are missing: say so, and exit 1
+        unreadable.forEach(why -> err().println("error: some copies are not shown: " + why));
         if (json) {
             out().println(Json.write(copies.stream().map(CopyView::asMap).toList()));
-        } else if (copies.isEmpty()) {
+        } else if (copies.isEmpty() && unreadable.isEmpty()) {
             out().println("no copies; create one with 'graphman copy create SRC SHARD NODE'");
-        } else {
+        } else if (!copies.isEmpty()) {
             print(copies, out());
         }
-        return ExitCode.OK;
+        return unreadable.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     /** The table, with the reason of a queued or stopped copy on an indented line under its row. */

@@ -89,7 +89,17 @@ public final class CopyAdmin {
 
     /** Every copy in every reachable shard. */
     public java.util.List<io.graphstore.store.copy.CopyInfo> list() {
-        return new io.graphstore.store.copy.CopyInspector(store).all();
+        return listing().copies();
+    }
+
+    /** Every copy the reachable shards know, and the shards that could not be read. */
+    public record Listing(java.util.List<io.graphstore.store.copy.CopyInfo> copies, java.util.List<String> unreadable) {
+    }
+
+    public Listing listing() {
+        var inspector = new io.graphstore.store.copy.CopyInspector(store);
+        var copies = inspector.all();
+        return new Listing(copies, inspector.unreachable());
     }
 
     public io.graphstore.store.copy.CopyInfo status(String dst) {

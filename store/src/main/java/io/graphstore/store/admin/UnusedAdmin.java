@@ -77,6 +77,10 @@ public final class UnusedAdmin {
      * are still unused, at most {@code count} of them, or only {@code hash} when given.
      */
     public List<Unused> remove(Duration olderThan, int count, Optional<DeploymentHash> hash) {
+        return io.graphstore.store.pool.LongStatements.allow(() -> removeUnused(olderThan, count, hash));
+    }
+
+    private List<Unused> removeUnused(Duration olderThan, int count, Optional<DeploymentHash> hash) {
         List<Unused> removed = new ArrayList<>();
         for (Unused u : list(true)) {
             if (removed.size() >= count || (hash.isPresent() && !hash.get().value().equals(u.deployment()))

@@ -32,10 +32,12 @@ public final class CopyInspector {
             try {
                 dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
                         .mapTo(Integer.class).list());
+            } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+                unreachable.add(e.getMessage());
+                continue;
             } catch (RuntimeException e) {
-                unreachable.add(pool.shard().value());
-                org.slf4j.LoggerFactory.getLogger(CopyInspector.class).warn(
-                        "shard '{}' could not be read, its copies are not shown: {}", pool.shard(), e.getMessage());
+                unreachable.add("shard '" + pool.shard() + "' could not be read (" + String.valueOf(e.getMessage())
+                        .lines().findFirst().orElse("") + "); run 'graphman database migrate' when it is reachable");
                 continue;
             }
             for (int dst : dsts) {

@@ -56,7 +56,12 @@ public final class CopyRunner {
         this.progress = progress;
     }
 
+    /** Runs the copy; its statements (bulk batches, index builds, replay) have no read timeout. */
     public Outcome run() {
+        return io.graphstore.store.pool.LongStatements.allow(this::runCopy);
+    }
+
+    private Outcome runCopy() {
         ShardPool dest = store.require(dst.shard());
         CopyDao.State state = dest.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
                 .orElseThrow(() -> new BadInputException(dst.describe() + " is not a copy; see 'graphman copy list'"));

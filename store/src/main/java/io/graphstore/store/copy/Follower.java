@@ -13,6 +13,10 @@ public final class Follower {
 
     /** The block the follower reached, or empty when the site follows nothing. */
     public static Optional<Integer> followOnce(ShardedStore store, Site follower) {
+        return io.graphstore.store.pool.LongStatements.allow(() -> followRound(store, follower));
+    }
+
+    private static Optional<Integer> followRound(ShardedStore store, Site follower) {
         var dest = store.require(follower.shard());
         Optional<CopyDao.Follow> follow = dest.jdbi().withExtension(CopyDao.class, d -> d.following(follower.id().value()));
         if (follow.isEmpty()) {

@@ -24,6 +24,10 @@ public final class Verifier {
     }
 
     public static VerifyReport verify(ShardedStore store, Site copy) {
+        return io.graphstore.store.pool.LongStatements.allow(() -> compare(store, copy));
+    }
+
+    private static VerifyReport compare(ShardedStore store, Site copy) {
         ShardPool dest = store.require(copy.shard());
         int srcId = dest.jdbi().withExtension(CopyDao.class, d -> d.state(copy.id().value()).map(CopyDao.State::src)
                 .or(() -> d.following(copy.id().value()).map(CopyDao.Follow::src)))

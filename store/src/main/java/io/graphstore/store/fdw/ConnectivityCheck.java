@@ -3,18 +3,27 @@ package io.graphstore.store.fdw;
 import io.graphstore.common.ShardName;
 import io.graphstore.store.internal.Sql;
 import io.graphstore.store.pool.ShardPool;
+import io.graphstore.store.pool.ShardUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The connectivity probes an operator would otherwise type by hand, from every database to
  * every other shard: {@code select count(*) from primary_public.chains} and a count over each
- * table of {@code shard_<x>_subgraphs}. Read-only; each probe has a statement timeout.
+ * table of {@code shard_<x>_subgraphs}. Read-only. Every pair runs at the same time, each in
+ * a transaction with the statement timeout (the foreign servers carry the connect timeout), and
+ * stops at its first failure, so a hung shard costs about one timeout in all, not one per probe.
  */
 public final class ConnectivityCheck {
+    private static final int MAX_THREADS = 16;
+
     private final Map<ShardName, ShardPool> pools;
     private final List<ShardName> shards;
     private final Duration timeout;
@@ -26,15 +35,36 @@ public final class ConnectivityCheck {
     }
 
     public List<CheckResult> run() {
-        List<CheckResult> results = new ArrayList<>();
+        List<ShardName[]> pairs = new ArrayList<>();
         for (ShardName dest : shards) {
             for (ShardName source : shards) {
                 if (!dest.equals(source)) {
-                    results.add(check(dest, source));
+                    pairs.add(new ShardName[] {dest, source});
                 }
             }
         }
-        return results;
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_THREADS, pairs.size())), r -> {
+            Thread t = new Thread(r, "fdw-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<CheckResult>> futures = pairs.stream()
+                    .map(p -> threads.submit(() -> check(p[0], p[1]))).toList();
+            List<CheckResult> results = new ArrayList<>();
+            for (Future<CheckResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.graphstore.common.StoreException("interrupted while checking connectivity", e);
+        } catch (ExecutionException e) {
+            throw new io.graphstore.common.StoreException("connectivity check failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private CheckResult check(ShardName dest, ShardName source) {
@@ -54,20 +84,22 @@ public final class ConnectivityCheck {
         int passed = 0;
         Optional<String> error = Optional.empty();
         try (var c = pool.connect(); var s = c.createStatement()) {
-            s.execute("set statement_timeout = " + timeout.toMillis());
+            c.setAutoCommit(false);
+            s.execute("set local statement_timeout = " + timeout.toMillis());
             for (String table : probes) {
                 try (var rs = s.executeQuery("select count(*) from " + table)) {
                     rs.next();
                     passed++;
                 } catch (java.sql.SQLException e) {
-                    if (error.isEmpty()) {
-                        error = Optional.of("select count(*) from " + table.replace("\"", "") + ": "
-                                + FdwWiring.firstLine(e));
-                    }
+                    error = Optional.of("select count(*) from " + table.replace("\"", "") + ": "
+                            + FdwWiring.firstLine(e));
+                    break;
                 }
             }
+            c.rollback();
+            c.setAutoCommit(true);
             s.execute("select postgres_fdw_disconnect_all()");
-        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+        } catch (ShardUnavailableException e) {
             error = error.or(() -> Optional.of(e.getMessage()));
         } catch (java.sql.SQLException | RuntimeException e) {
             error = error.or(() -> Optional.of(FdwWiring.firstLine(e)));

@@ -82,7 +82,7 @@ public final class FdwWiring {
         }
         return run(dest, source, start, h -> {
             List<String> actions = new ArrayList<>(ForeignServers.ensure(h, source,
-                    config.store(source).orElseThrow().connection()));
+                    config.store(source).orElseThrow().connection(), pools.get(dest).options().connectTimeout()));
             if (source.isPrimary()) {
                 actions.add(SchemaImports.primaryForeign(h, marker(source, true), force));
             }
@@ -94,9 +94,13 @@ public final class FdwWiring {
     private PairResult run(ShardName dest, ShardName source, long start,
             org.jdbi.v3.core.HandleCallback<List<String>, RuntimeException> work) {
         try {
-            List<String> actions = pools.get(dest).jdbi().withHandle(h -> {
+            ShardPool pool = pools.get(dest);
+            List<String> actions = pool.jdbi().withHandle(h -> {
                 try {
-                    return h.inTransaction(work);
+                    return h.inTransaction(t -> {
+                        t.execute("set local statement_timeout = " + pool.options().statementTimeout().toMillis());
+                        return work.withHandle(t);
+                    });
                 } finally {
                     disconnect(h);
                 }

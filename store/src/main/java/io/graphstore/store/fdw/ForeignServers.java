@@ -19,13 +19,16 @@ final class ForeignServers {
     }
 
     /** Returns what it did to the server and to the user mapping. */
-    static List<String> ensure(Handle h, ShardName source, ConnectionInfo conn) {
+    static List<String> ensure(Handle h, ShardName source, ConnectionInfo conn, java.time.Duration connectTimeout) {
         String server = MappedTables.server(source);
         Map<String, String> serverOptions = new LinkedHashMap<>();
         serverOptions.put("host", conn.host());
         serverOptions.put("port", Integer.toString(conn.port()));
         serverOptions.put("dbname", conn.database());
         serverOptions.put("fetch_size", "10000");
+        // libpq's own limit on opening the connection: postgres_fdw in PostgreSQL 15 cannot be
+        // interrupted while it connects, so a hung shard would hold a query past statement_timeout
+        serverOptions.put("connect_timeout", Long.toString(Math.max(2, (connectTimeout.toMillis() + 999) / 1000)));
         Map<String, String> userOptions = new LinkedHashMap<>();
         userOptions.put("user", conn.user());
         userOptions.put("password", conn.password().reveal());

@@ -24,6 +24,8 @@ import org.postgresql.copy.CopyManager;
  * half-copied mirror and a stuck shard cannot hold the refresh up for long.
  */
 public final class MirrorRefresher {
+    /** Transaction advisory lock that serializes refreshes of one shard's mirror. */
+    static final long REFRESH_LOCK_KEY = 0x6d6972726f72L;
     private final ShardPool primary;
     private final List<ShardPool> shards;
     private final Duration timeout;
@@ -88,6 +90,9 @@ public final class MirrorRefresher {
             try (Statement s = c.createStatement()) {
                 s.execute("set local lock_timeout = " + timeout.toMillis());
                 s.execute("set local statement_timeout = " + timeout.toMillis());
+                // one refresh at a time per shard: two processes refreshing at once would
+                // otherwise both delete and both insert the same rows
+                s.execute("select pg_advisory_xact_lock(" + REFRESH_LOCK_KEY + ")");
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 long rows = 0;
                 for (MirrorTables.Table t : MirrorTables.TABLES) {

@@ -1,6 +1,5 @@
 package io.graphstore.store.pool;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.graphstore.common.NodeId;
 import io.graphstore.config.StoreConfig;
@@ -24,11 +23,13 @@ public final class PoolFactory {
         int fdwSize = Math.max(1, store.fdwPoolSize().sizeFor(node));
         HikariDataSource main = dataSource(store, store.name().value(), size, options);
         HikariDataSource fdw = dataSource(store, store.name().value() + "_fdw", fdwSize, options);
-        return Optional.of(new ShardPool(store.name(), store.connection(), main, fdw));
+        return Optional.of(new ShardPool(store.name(), store.connection(), main, fdw, options));
     }
 
     private static HikariDataSource dataSource(StoreConfig store, String poolName, int size, StoreOptions options) {
-        HikariConfig hc = new HikariConfig();
+        // a data source configured by setters starts its pool at the first getConnection, so
+        // creating it never connects
+        HikariDataSource hc = new HikariDataSource();
         hc.setPoolName(poolName);
         hc.setJdbcUrl(store.connection().jdbcUrl());
         hc.setUsername(store.connection().user());
@@ -42,11 +43,13 @@ public final class PoolFactory {
         // directory SQL names its tables unqualified: in the primary they resolve here, and a
         // read from a shard's mirror sets search_path to the mirror schema for its transaction
         hc.setConnectionInitSql("set search_path to public, subgraphs");
-        int connectSeconds = (int) Math.max(1, options.connectTimeout().toSeconds());
+        long connectSeconds = Math.max(1, DirectConnection.seconds(options.connectTimeout()));
         hc.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
         hc.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
         hc.addDataSourceProperty("ApplicationName", "graph-store");
         hc.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(hc);
+        // no read waits longer than the statement timeout (LongStatements lifts it per connection)
+        hc.addDataSourceProperty("socketTimeout", String.valueOf(DirectConnection.seconds(ShardPool.readTimeout(options))));
+        return hc;
     }
 }

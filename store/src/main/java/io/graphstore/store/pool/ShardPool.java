@@ -3,31 +3,56 @@ package io.graphstore.store.pool;
 import com.zaxxer.hikari.HikariDataSource;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.ConnectionInfo;
+import io.graphstore.store.StoreOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The pools of one shard: the main pool every query uses and the fdw pool for work that
- * runs over postgres_fdw. Closing it closes both.
+ * runs over postgres_fdw, both behind the shard's {@link ShardBreaker}. Every connection
+ * waits at most the connect timeout to open and the statement timeout for an answer (except
+ * inside {@link LongStatements#allow}); a failure is a {@link ShardUnavailableException}
+ * naming the shard. Closing it closes both pools.
  */
 public final class ShardPool implements AutoCloseable {
+    /** The Jdbi attribute that names the shard in every statement context, for error messages. */
+    public static final String SHARD_ATTRIBUTE = "graphstoreShard";
+
     private final ShardName shard;
     private final ConnectionInfo connection;
     private final HikariDataSource main;
     private final HikariDataSource fdw;
+    private final StoreOptions options;
+    private final ShardBreaker breaker;
+    private final GuardedDataSource guarded;
     private final Jdbi jdbi;
     private final Semaphore extraCopyWorkers;
 
-    ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw) {
+    ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw,
+            StoreOptions options) {
         this.shard = shard;
         this.connection = connection;
         this.main = main;
         this.fdw = fdw;
-        this.jdbi = Jdbi.create(main).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.options = options;
+        this.breaker = new ShardBreaker(shard, options.breakerWait());
+        this.guarded = new GuardedDataSource(this, main, breaker);
+        this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        jdbi.define(SHARD_ATTRIBUTE, shard.value());
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logException(StatementContext context, SQLException ex) {
+                breaker.failed(ex); // a query whose connection broke or hung says the shard is down
+            }
+        });
         this.extraCopyWorkers = new Semaphore(Math.max(0, (main.getMaximumPoolSize() - 1) / 2));
     }
 
@@ -48,8 +73,22 @@ public final class ShardPool implements AutoCloseable {
         return connection;
     }
 
-    public HikariDataSource dataSource() {
+    /** The main pool behind the breaker. */
+    public DataSource dataSource() {
+        return guarded;
+    }
+
+    /** Hikari's view of the main pool (sizes, waiting threads), for status output. */
+    public HikariDataSource hikari() {
         return main;
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    public ShardBreaker breaker() {
+        return breaker;
     }
 
     public HikariDataSource fdwDataSource() {
@@ -73,20 +112,39 @@ public final class ShardPool implements AutoCloseable {
      * timeout the error names the shard and its address (never the password).
      */
     public Connection connect() {
+        return guarded.getConnection();
+    }
+
+    /**
+     * Whether the shard answers a trivial query within the connect timeout; false at once
+     * while its breaker is open.
+     */
+    public boolean isReachable() {
+        try (Connection c = connect()) {
+            return c.isValid((int) Math.max(1, options.connectTimeout().toSeconds()));
+        } catch (SQLException | ShardUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A connection of its own outside the pool (a lock session, a listener), through the
+     * breaker; {@code readTimeout} bounds every wait for the server (zero: none).
+     */
+    public Connection openDirect(java.time.Duration readTimeout, String applicationName) {
         try {
-            return main.getConnection();
+            return breaker.call(() -> DirectConnection.open(connection, options.connectTimeout(), readTimeout,
+                    applicationName));
+        } catch (io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+            throw breakerOpen();
         } catch (SQLException e) {
             throw unavailable(e);
         }
     }
 
-    /** Whether the shard answers a trivial query within the connect timeout. */
-    public boolean isReachable() {
-        try (Connection c = main.getConnection()) {
-            return c.isValid((int) Math.max(1, main.getConnectionTimeout() / 1000));
-        } catch (SQLException e) {
-            return false;
-        }
+    /** One login outside the pool, with the pool's settings: how a cold pool finds out fast that a shard is down. */
+    Connection probe() throws SQLException {
+        return DirectConnection.open(connection, options.connectTimeout(), readTimeout(options), "graph-store probe");
     }
 
     /**
@@ -106,11 +164,23 @@ public final class ShardPool implements AutoCloseable {
         return false;
     }
 
-    /** {@code e} as a {@link ShardUnavailableException} when it is a connection failure, else as it is. */
+    /**
+     * {@code e} as a {@link ShardUnavailableException} when it is a connection failure or a
+     * refused login (and recorded by the breaker), else as it is.
+     */
     public RuntimeException translate(RuntimeException e) {
-        if (e instanceof ShardUnavailableException || !isConnectionFailure(e)) {
+        if (e instanceof ShardUnavailableException) {
             return e;
         }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ShardUnavailableException u) {
+                return u;
+            }
+        }
+        if (!ShardBreaker.isFailure(e)) {
+            return e;
+        }
+        breaker.failed(e);
         SQLException sql = null;
         for (Throwable t = e; t != null && sql == null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s) {
@@ -121,8 +191,26 @@ public final class ShardPool implements AutoCloseable {
     }
 
     public ShardUnavailableException unavailable(SQLException cause) {
-        return new ShardUnavailableException(shard, connection.host() + ":" + connection.port()
-                + "/" + connection.database(), main.getConnectionTimeout(), cause);
+        return ShardUnavailableException.of(shard, address(), options.connectTimeout().toMillis(),
+                options.statementTimeout().toMillis(), cause);
+    }
+
+    /** The failure to report while the breaker is open: the last error and when it retries. */
+    public ShardUnavailableException breakerOpen() {
+        return ShardUnavailableException.breakerOpen(shard, address(), breaker.lastFailure(), breaker.retryIn());
+    }
+
+    /**
+     * How long a read on a pooled connection may wait: the statement timeout plus the connect
+     * timeout, so the server's own statement_timeout (which cancels cleanly) comes first.
+     */
+    static java.time.Duration readTimeout(StoreOptions options) {
+        return options.statementTimeout().plus(options.connectTimeout());
+    }
+
+    /** host:port/database, never the password. */
+    public String address() {
+        return connection.host() + ":" + connection.port() + "/" + connection.database();
     }
 
     @Override

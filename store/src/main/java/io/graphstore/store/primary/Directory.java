@@ -9,12 +9,15 @@ import io.graphstore.store.domain.Site;
 import io.graphstore.store.domain.SubgraphName;
 import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.pool.ShardUnavailableException;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -25,16 +28,16 @@ import org.jdbi.v3.core.JdbiException;
  * through {@link #write} drops the cache at once, other processes' writes within moments.
  */
 public final class Directory implements AutoCloseable {
-    /** After the primary failed to answer, reads go straight to the mirrors for this long. */
-    static final Duration PRIMARY_RETRY = Duration.ofSeconds(5);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Directory.class);
 
     private final ShardPool primary;
     private final List<ShardPool> mirrors;
     private final SiteCache cache = new SiteCache();
     private final Duration connectTimeout;
-    private volatile long primaryDownUntil;
-    private volatile Optional<ShardName> lastMirror = Optional.empty();
+    private volatile Optional<MirrorAnswer> lastMirror = Optional.empty();
+    private volatile Consumer<MirrorAnswer> onMirrorRead = a -> { };
+    private volatile boolean changedHere;
+    private volatile boolean warned;
     private DirectoryListener listener;
 
     /**
@@ -47,8 +50,8 @@ public final class Directory implements AutoCloseable {
         this.connectTimeout = connectTimeout;
     }
 
-    /** The shard whose mirror answered the last read, when the primary was down. */
-    public Optional<ShardName> lastMirror() {
+    /** The mirror that answered the last read, when the primary could not. */
+    public Optional<MirrorAnswer> lastMirror() {
         return lastMirror;
     }
 
@@ -151,7 +154,7 @@ public final class Directory implements AutoCloseable {
     public <T> T write(Function<Handle, T> work) {
         try {
             T result = primary.jdbi().inTransaction(work::apply);
-            primaryDownUntil = 0; // the primary is back: read from it again
+            changedHere = true;
             return result;
         } catch (JdbiException e) {
             throw primary.translate(e);
@@ -160,54 +163,82 @@ public final class Directory implements AutoCloseable {
         }
     }
 
-    /** Reads from the primary, or from the first shard mirror that answers while it is down. */
+    /**
+     * Reads from the primary; while it cannot be reached, from the freshest shard mirror that
+     * answers (never from one that was never refreshed), telling {@link #onMirrorRead} and
+     * {@link #lastMirror} which one and how old it is.
+     */
     <T> T read(Function<Handle, T> work) {
-        ShardUnavailableException down = null;
-        if (System.nanoTime() >= primaryDownUntil) {
-            try {
-                T result = primary.jdbi().withHandle(work::apply);
-                lastMirror = Optional.empty();
-                return result;
-            } catch (JdbiException e) {
-                RuntimeException t = primary.translate(e);
-                if (!(t instanceof ShardUnavailableException u)) {
-                    throw t;
-                }
-                down = u;
-                primaryDownUntil = System.nanoTime() + PRIMARY_RETRY.toNanos();
-                LOG.warn("{}; reading the directory from the shards' mirrors", u.getMessage());
+        ShardUnavailableException down;
+        try {
+            T result = primary.jdbi().withHandle(work::apply);
+            lastMirror = Optional.empty();
+            return result;
+        } catch (ShardUnavailableException e) {
+            down = e;
+        } catch (JdbiException e) {
+            RuntimeException t = primary.translate(e);
+            if (!(t instanceof ShardUnavailableException u)) {
+                throw t;
             }
+            down = u;
         }
-        for (ShardPool mirror : mirrors) {
+        if (!warned) {
+            warned = true;
+            LOG.info("{}; reading the directory from the shards' mirrors", down.getMessage());
+        }
+        for (MirrorCandidate m : mirrorsFreshestFirst()) {
             try {
-                T result = mirror.jdbi().inTransaction(h -> {
+                T result = m.pool().jdbi().inTransaction(h -> {
                     h.execute("set local search_path to mirror");
                     return work.apply(h);
                 });
-                lastMirror = Optional.of(mirror.shard());
+                MirrorAnswer answer = new MirrorAnswer(m.pool().shard(), m.refreshedAt());
+                lastMirror = Optional.of(answer);
+                onMirrorRead.accept(answer);
                 return result;
+            } catch (ShardUnavailableException e) {
+                // try the next mirror
             } catch (JdbiException e) {
                 if (!ShardPool.isConnectionFailure(e)) {
                     throw e;
                 }
             }
         }
-        if (down == null) {
-            primaryDownUntil = 0;
-            return read(work);
-        }
-        throw new ShardUnavailableException(ShardName.PRIMARY, primary.connectionInfo().hostAndPort()
-                + "/" + primary.connectionInfo().database(), primary.dataSource().getConnectionTimeout(),
-                (SQLException) firstSql(down), "no shard's mirror answered either");
+        throw down.with("and no shard holds a refreshed directory mirror to answer instead (a mirror is"
+                + " refreshed by 'graphman node' and after every graphman change while the primary is up)");
     }
 
-    private static Throwable firstSql(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return t;
+    private record MirrorCandidate(ShardPool pool, OffsetDateTime refreshedAt) {
+    }
+
+    /** The reachable mirrors that were refreshed at least once, the most recently refreshed first. */
+    private List<MirrorCandidate> mirrorsFreshestFirst() {
+        List<MirrorCandidate> found = new ArrayList<>();
+        for (ShardPool mirror : mirrors) {
+            if (mirror.breaker().isOpen()) {
+                continue;
+            }
+            try {
+                mirror.jdbi().withHandle(h -> h.createQuery("select refreshed_at from mirror.refresh")
+                        .mapTo(OffsetDateTime.class).findOne())
+                        .ifPresent(at -> found.add(new MirrorCandidate(mirror, at)));
+            } catch (ShardUnavailableException | JdbiException e) {
+                // an unreachable shard, or one not migrated yet: no mirror to read there
             }
         }
-        return new SQLException(String.valueOf(e.getMessage()), "08000");
+        found.sort(Comparator.comparing(MirrorCandidate::refreshedAt).reversed());
+        return found;
+    }
+
+    /** Whether this process changed the directory since it opened it (so the mirrors are behind). */
+    public boolean changedHere() {
+        return changedHere;
+    }
+
+    /** Called with every answer a mirror gave instead of the primary (for a CLI's note). */
+    public void onMirrorRead(Consumer<MirrorAnswer> listener) {
+        this.onMirrorRead = listener;
     }
 
     @Override

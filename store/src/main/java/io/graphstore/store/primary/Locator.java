@@ -55,8 +55,10 @@ final class Locator {
                 .orElseThrow(() -> notFound(locator, "its version " + hash + " has no active copy")));
     }
 
-    private static BadInputException notFound(String locator, String why) {
-        return new BadInputException("deployment '" + locator + "' not found: " + why
+    private BadInputException notFound(String locator, String why) {
+        String mirror = directory.lastMirror().map(m -> "; the primary is unreachable and this answer came from "
+                + m.describe() + ", which may be missing newer changes").orElse("");
+        return new BadInputException("deployment '" + locator + "' not found: " + why + mirror
                 + "; see 'graphman info' for what exists");
     }
 }

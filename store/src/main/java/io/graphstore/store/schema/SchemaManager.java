@@ -3,17 +3,20 @@ package io.graphstore.store.schema;
 import io.graphstore.common.ShardName;
 import io.graphstore.common.StoreException;
 import io.graphstore.config.Config;
-import io.graphstore.config.ConnectionInfo;
 import io.graphstore.config.StoreConfig;
 import io.graphstore.migrations.MigrationSets;
 import io.graphstore.store.StoreOptions;
+import io.graphstore.store.pool.ShardPool;
+import io.graphstore.store.pool.ShardUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
@@ -21,9 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings every reachable shard to the latest schema. Touches every database of the config:
- * the {@code shard} set everywhere, the {@code primary} set in the primary. Holds the
- * migration advisory lock in the primary for the whole run; when the primary itself is down
- * the other shards are still migrated (Flyway locks each history table on its own).
+ * the {@code shard} set everywhere, the {@code primary} set in the primary. Nothing is ever
+ * migrated without the migration advisory lock in the primary: a slow primary is waited for
+ * (connect timeout, then the lock timeout), and while the primary cannot be reached no shard
+ * is migrated (reads still work; the next open migrates). Connections go through each shard's
+ * circuit breaker, so a down shard costs one failed attempt per process.
  */
 public final class SchemaManager {
     /** Advisory lock key for schema management: the bytes of "graph" as a number. */
@@ -32,43 +37,58 @@ public final class SchemaManager {
 
     private final Config config;
     private final StoreOptions options;
+    private final Map<ShardName, ShardPool> pools;
 
-    public SchemaManager(Config config, StoreOptions options) {
+    /** @param pools this node's pools; shards without one are reported as ignored */
+    public SchemaManager(Config config, StoreOptions options, Map<ShardName, ShardPool> pools) {
         this.config = config;
         this.options = options;
-    }
-
-    /** Migrates the shards in {@code managed} under the migration lock; the others are reported as ignored. */
-    public MigrationReport migrate(Set<ShardName> managed) {
-        return withMigrationLock(() -> migrateShards(managed));
+        this.pools = pools;
     }
 
     /**
-     * Runs {@code work} holding the migration advisory lock in the primary (or without it when
-     * the primary is unreachable, with a warning).
+     * Runs {@code work} holding the migration advisory lock in the primary. When the primary
+     * cannot be reached, {@code primaryDown} decides instead (work never runs without the lock).
      */
-    public <T> T withMigrationLock(java.util.function.Supplier<T> work) {
-        Connection lock = lockPrimary();
+    public <T> T withMigrationLock(Supplier<T> work, Function<ShardUnavailableException, T> primaryDown) {
+        Connection lock;
+        try {
+            lock = lockPrimary();
+        } catch (ShardUnavailableException e) {
+            return primaryDown.apply(e);
+        }
         try {
             return work.get();
         } finally {
-            if (lock != null) {
-                try {
-                    unlock(lock);
-                } catch (SQLException e) {
-                    LOG.warn("releasing the migration lock in the primary failed: {}", e.getMessage());
-                } finally {
-                    closeQuietly(lock);
-                }
+            try {
+                unlock(lock);
+            } catch (SQLException e) {
+                LOG.warn("releasing the migration lock in the primary failed: {}", e.getMessage());
+            } finally {
+                closeQuietly(lock);
             }
         }
     }
 
-    /** Migrates without taking the lock; callers hold it through {@link #withMigrationLock}. */
-    public MigrationReport migrateShards(Set<ShardName> managed) {
+    /** The report of an open while the primary is down: nothing migrated, each shard says why. */
+    public MigrationReport notMigrated(ShardUnavailableException primaryDown) {
+        LOG.warn("{}; no shard is migrated now (migrations need the lock in the primary); reads still work",
+                primaryDown.getMessage());
         List<ShardMigration> results = new ArrayList<>();
         for (ShardName shard : config.shardNames()) {
-            if (!managed.contains(shard)) {
+            results.add(pools.containsKey(shard)
+                    ? ShardMigration.skipped(shard, ShardMigration.Status.WAITING_FOR_PRIMARY,
+                            "not migrated: the primary is unreachable and migrations need its lock")
+                    : ShardMigration.skipped(shard, ShardMigration.Status.IGNORED, "pool_size is 0 for this node"));
+        }
+        return new MigrationReport(results);
+    }
+
+    /** Migrates without taking the lock; callers hold it through {@link #withMigrationLock}. */
+    public MigrationReport migrateShards() {
+        List<ShardMigration> results = new ArrayList<>();
+        for (ShardName shard : config.shardNames()) {
+            if (!pools.containsKey(shard)) {
                 results.add(ShardMigration.skipped(shard, ShardMigration.Status.IGNORED,
                         "pool_size is 0 for this node"));
                 continue;
@@ -80,21 +100,20 @@ public final class SchemaManager {
 
     private ShardMigration migrateShard(StoreConfig store) {
         ShardName shard = store.name();
-        try (Connection probe = open(store.connection())) {
+        try (Connection probe = pools.get(shard).connect()) {
             probe.isValid(1);
-        } catch (SQLException e) {
+        } catch (ShardUnavailableException | SQLException e) {
             String why = oneLine(e);
-            LOG.warn("shard '{}' at {} is unreachable, its schema is not migrated now ({}); "
-                    + "it will be migrated on the next start", shard, address(store.connection()), why);
+            LOG.warn("{}; its schema is not migrated now, the next open migrates it", why);
             return ShardMigration.skipped(shard, ShardMigration.Status.UNREACHABLE, why);
         }
         try {
-            FlywayRun shardRun = run(store.connection(), MigrationSets.SHARD);
+            FlywayRun shardRun = run(shard, MigrationSets.SHARD);
             Optional<String> primaryBefore = Optional.empty();
             Optional<String> primaryAfter = Optional.empty();
             int applied = shardRun.applied();
             if (shard.isPrimary()) {
-                FlywayRun primaryRun = run(store.connection(), MigrationSets.PRIMARY);
+                FlywayRun primaryRun = run(shard, MigrationSets.PRIMARY);
                 primaryBefore = primaryRun.before();
                 primaryAfter = primaryRun.after();
                 applied += primaryRun.applied();
@@ -113,9 +132,9 @@ public final class SchemaManager {
     private record FlywayRun(Optional<String> before, Optional<String> after, int applied) {
     }
 
-    private FlywayRun run(ConnectionInfo conn, MigrationSets set) {
+    private FlywayRun run(ShardName shard, MigrationSets set) {
         Flyway flyway = Flyway.configure(SchemaManager.class.getClassLoader())
-                .dataSource(conn.jdbcUrl(), conn.user(), conn.password().reveal())
+                .dataSource(pools.get(shard).dataSource())
                 .locations(set.location())
                 .table(set.historyTable())
                 .defaultSchema("public")
@@ -124,7 +143,7 @@ public final class SchemaManager {
                 .connectRetries(0)
                 .load();
         Optional<String> before = version(flyway.info().current());
-        int applied = flyway.migrate().migrationsExecuted;
+        int applied = io.graphstore.store.pool.LongStatements.allow(() -> flyway.migrate().migrationsExecuted);
         Optional<String> after = version(flyway.info().current());
         return new FlywayRun(before, after, applied);
     }
@@ -136,17 +155,15 @@ public final class SchemaManager {
         return Optional.of(info.getVersion().getVersion());
     }
 
-    /** Takes the migration lock in the primary; null when the primary is unreachable. */
+    /**
+     * Takes the migration lock in the primary on a connection of its own, waiting up to the
+     * lock timeout for another process's migration (a hung primary cannot hold it longer: the
+     * socket read timeout is the lock timeout plus the connect timeout).
+     */
     private Connection lockPrimary() {
-        StoreConfig primary = config.primary();
-        Connection c;
-        try {
-            c = open(primary.connection());
-        } catch (SQLException e) {
-            LOG.warn("primary at {} is unreachable ({}); migrating the other shards without the "
-                    + "startup lock", address(primary.connection()), oneLine(e));
-            return null;
-        }
+        ShardPool primary = pools.get(ShardName.PRIMARY);
+        Connection c = primary.openDirect(options.migrationLockTimeout().plus(options.connectTimeout()),
+                "graph-store migrate");
         try (Statement s = c.createStatement()) {
             s.execute("set lock_timeout = " + options.migrationLockTimeout().toMillis());
             s.execute("select pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
@@ -164,14 +181,6 @@ public final class SchemaManager {
         try (Statement s = c.createStatement()) {
             s.execute("select pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
         }
-    }
-
-    private Connection open(ConnectionInfo conn) throws SQLException {
-        return io.graphstore.store.pool.DirectConnection.open(conn, options.connectTimeout(), "graph-store migrate");
-    }
-
-    private static String address(ConnectionInfo conn) {
-        return conn.host() + ":" + conn.port() + "/" + conn.database();
     }
 
     private static void closeQuietly(Connection c) {

@@ -25,6 +25,8 @@ public record ShardMigration(
         UP_TO_DATE,
         /** The shard did not answer within the connect timeout; try again later. */
         UNREACHABLE,
+        /** The primary could not be reached, so nothing was migrated (migrations need its lock). */
+        WAITING_FOR_PRIMARY,
         /** This node's pool size for the shard is 0; another node manages it. */
         IGNORED,
         /** Reachable, but a migration failed. */

@@ -88,7 +88,7 @@ public final class DeploymentData {
 
     /** Undoes every change after {@code to}, which must lie between the earliest block and the head. */
     public Head revert(BlockPtr to) {
-        return run(h -> {
+        return io.graphstore.store.pool.LongStatements.allow(() -> run(h -> {
             MetadataDao meta = h.attach(MetadataDao.class);
             Optional<Integer> head = lockHead(meta);
             Head current = head(meta);
@@ -101,7 +101,7 @@ public final class DeploymentData {
             meta.moveHead(site.id().value(), to.number(), to.hash(), delta);
             meta.logRevert(site.id().value(), to.number());
             return head(meta);
-        });
+        }));
     }
 
     public Head head() {

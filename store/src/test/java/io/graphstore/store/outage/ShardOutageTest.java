@@ -77,6 +77,8 @@ class ShardOutageTest {
         } finally {
             servers.start("shard_a");
         }
+        io.graphstore.store.testing.Await.until("shard_a is reachable again",
+                () -> store.require(ShardName.of("shard_a")).isReachable());
         assertThat(dataA.transact(SyntheticChain.block(1), List.of()).number()).contains(1);
         assertThat(store.require(ShardName.of("shard_a")).isReachable()).isTrue();
     }

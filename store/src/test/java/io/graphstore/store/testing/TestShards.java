@@ -104,7 +104,9 @@ public final class TestShards implements AutoCloseable {
     }
 
     public static StoreOptions testOptions() {
-        return StoreOptions.defaults().withConnectTimeout(Duration.ofSeconds(3));
+        // a breaker that lets a probe through after 1 s: tests restart servers and go on at once
+        return StoreOptions.defaults().withConnectTimeout(Duration.ofSeconds(3))
+                .withTimeouts(StoreOptions.defaults().statementTimeout(), Duration.ofSeconds(1));
     }
 
     /** The store over all shards, opened (and migrated) on first use. */
@@ -122,7 +124,8 @@ public final class TestShards implements AutoCloseable {
 
     /** Like {@link #open(Config)} with other options (on top of {@link #testOptions()}'s timeout). */
     public synchronized ShardedStore open(Config config, StoreOptions options) {
-        ShardedStore s = ShardedStore.open(config, NodeId.DEFAULT, options.withConnectTimeout(testOptions().connectTimeout()));
+        ShardedStore s = ShardedStore.open(config, NodeId.DEFAULT, options.withConnectTimeout(testOptions().connectTimeout())
+                .withTimeouts(options.statementTimeout(), testOptions().breakerWait()));
         opened.add(s);
         return s;
     }
