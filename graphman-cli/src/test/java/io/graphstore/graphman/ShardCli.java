@@ -57,6 +57,12 @@ final class ShardCli {
         this.runner = new GraphmanRunner(dir);
     }
 
+    /** Sets an environment variable for every later run. */
+    ShardCli env(String name, String value) {
+        runner.env(name, value);
+        return this;
+    }
+
     static String hash(int n) {
         return Samples.hash(n).value();
     }

@@ -77,8 +77,9 @@ public final class SchemaManager {
         List<ShardMigration> results = new ArrayList<>();
         for (ShardName shard : config.shardNames()) {
             results.add(pools.containsKey(shard)
-                    ? ShardMigration.skipped(shard, ShardMigration.Status.WAITING_FOR_PRIMARY,
-                            "not migrated: the primary is unreachable and migrations need its lock")
+                    ? ShardMigration.skipped(shard, ShardMigration.Status.WAITING_FOR_PRIMARY, shard.isPrimary()
+                            ? "not migrated: " + oneLine(primaryDown)
+                            : "not migrated: the primary is unreachable and migrations need its lock")
                     : ShardMigration.skipped(shard, ShardMigration.Status.IGNORED, "pool_size is 0 for this node"));
         }
         return new MigrationReport(results);
