@@ -13,8 +13,22 @@ import java.util.List;
  */
 record ChildGraphman(Process process, Path out, Path err) {
     static ChildGraphman start(Path dir, String name, Path config, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Graphman.class.getName(), "--config", config.toString()));
+        return start(false, dir, name, config, args);
+    }
+
+    /** Like {@link #start} with graphman's own logging setup (logback.xml, stderr), as a user runs it. */
+    static ChildGraphman startAsShipped(Path dir, String name, Path config, String... args) throws IOException {
+        return start(true, dir, name, config, args);
+    }
+
+    private static ChildGraphman start(boolean shippedLogging, Path dir, String name, Path config, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (shippedLogging) {
+            command.add("-Dlogback.configurationFile=logback.xml"); // not the tests' logback-test.xml
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Graphman.class.getName(),
+                "--config", config.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");

@@ -182,6 +182,37 @@ class OutageCommandsTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void failuresAreOneLineNamingTheShardWithoutStackTraces() throws Exception {
+        GraphmanRunner.Result index = cli.run("dev", "index", "org/two", "--blocks", "20", "--changes-per-block", "5");
+        assertThat(index.exit()).as(index.all()).isZero();
+        GraphmanRunner.Result create = cli.run("copy", "create", "org/two", "shard_a", "default");
+        assertThat(create.exit()).as(create.all()).isZero();
+        String copy = ShardCli.hash(2) + ":shard_a";
+
+        servers.stop("shard_a");
+        try {
+            for (String[] args : List.of(new String[] {"copy", "status", copy}, new String[] {"copy", "verify", copy},
+                    new String[] {"copy", "list"})) {
+                GraphmanRunner.Result r = cli.run(args);
+                assertThat(r.exit()).as(String.join(" ", args) + ": " + r.all()).isEqualTo(1);
+                assertThat(r.err().lines().filter(l -> l.startsWith("error:"))).as(String.join(" ", args))
+                        .singleElement().asString().contains("shard 'shard_a' at 127.0.0.1:")
+                        .doesNotContain("Exception").doesNotContain("java.");
+            }
+            ChildGraphman check = ChildGraphman.startAsShipped(dir, "check-down", cli.config, "database", "check");
+            assertThat(check.process().waitFor()).isEqualTo(1);
+            String stderr = Files.readString(check.err());
+            assertThat(stderr.lines()).noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception"));
+            assertThat(check.stdout()).contains("shard_a");
+        } finally {
+            servers.start("shard_a");
+        }
+        GraphmanRunner.Result cancel = cli.run("copy", "cancel", copy);
+        assertThat(cancel.exit()).as(cancel.all()).isZero();
+    }
+
     private static long countLines(Path log, String text) {
         try {
             return Files.readAllLines(log).stream().filter(l -> l.contains(text)).count();
