@@ -213,6 +213,34 @@ class OutageCommandsTest {
         assertThat(cancel.exit()).as(cancel.all()).isZero();
     }
 
+    @Test
+    @Order(7)
+    void aCopyIntoAReadOnlyShardFailsInOneLineSayingWhy() throws Exception {
+        GraphmanRunner.Result index = cli.run("dev", "index", "vip/one", "--blocks", "10", "--changes-per-block", "5");
+        assertThat(index.exit()).as(index.all()).isZero();
+        GraphmanRunner.Result create = cli.run("copy", "create", "vip/one", "shard_b", "default");
+        assertThat(create.exit()).as(create.all()).isZero();
+        String database = servers.shards().database(ShardName.of("shard_b"));
+        setReadOnly(database, true);
+        try {
+            GraphmanRunner.Result run = cli.run("copy", "run", ShardCli.hash(1) + ":shard_b");
+            assertThat(run.exit()).as(run.all()).isEqualTo(1);
+            assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).singleElement().asString()
+                    .startsWith("error: shard 'shard_b': ").contains("read-only").contains("SQLSTATE 25006")
+                    .doesNotContain("statement:").doesNotContain("PSQLException");
+        } finally {
+            setReadOnly(database, false);
+        }
+        assertThat(cli.run("copy", "cancel", ShardCli.hash(1) + ":shard_b").exit()).isZero();
+    }
+
+    private static void setReadOnly(String database, boolean on) throws Exception {
+        try (Connection c = servers.shards().connect(ShardName.of("shard_b")); Statement s = c.createStatement()) {
+            s.execute("set default_transaction_read_only = off"); // this session may have inherited it
+            s.execute("alter database " + database + " set default_transaction_read_only = " + on);
+        }
+    }
+
     private static long countLines(Path log, String text) {
         try {
             return Files.readAllLines(log).stream().filter(l -> l.contains(text)).count();
