@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * every other shard: {@code select count(*) from primary_public.chains} and a count over each
  * table of {@code shard_<x>_subgraphs}. Read-only. Every pair runs at the same time, each in
  * a transaction with the statement timeout (the foreign servers carry the connect timeout), and
- * stops at its first failure, so a hung shard costs about one timeout in all, not one per probe.
+ * stops when the remote shard cannot be reached, so a hung shard costs about one timeout in
+ * all, not one per probe; a broken table does not stop the pair's other probes.
  */
 public final class ConnectivityCheck {
     private static final int MAX_THREADS = 16;
@@ -67,6 +68,13 @@ public final class ConnectivityCheck {
         }
     }
 
+    /** The remote shard cannot be reached or did not answer in time (not a broken table). */
+    private static boolean unreachable(java.sql.SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        return state.startsWith("08") || state.equals("57014") || state.equals("57P01")
+                || ShardPool.isConnectionFailure(e);
+    }
+
     private CheckResult check(ShardName dest, ShardName source) {
         List<String> probes = new ArrayList<>();
         if (source.isPrimary()) {
@@ -87,13 +95,19 @@ public final class ConnectivityCheck {
             c.setAutoCommit(false);
             s.execute("set local statement_timeout = " + timeout.toMillis());
             for (String table : probes) {
+                s.execute("savepoint probe");
                 try (var rs = s.executeQuery("select count(*) from " + table)) {
                     rs.next();
                     passed++;
                 } catch (java.sql.SQLException e) {
-                    error = Optional.of("select count(*) from " + table.replace("\"", "") + ": "
-                            + FdwWiring.firstLine(e));
-                    break;
+                    if (error.isEmpty()) {
+                        error = Optional.of("select count(*) from " + table.replace("\"", "") + ": "
+                                + FdwWiring.firstLine(e));
+                    }
+                    if (unreachable(e)) {
+                        break; // every other probe of this pair would wait for the same server again
+                    }
+                    s.execute("rollback to savepoint probe");
                 }
             }
             c.rollback();

@@ -197,7 +197,8 @@ public final class ShardPool implements AutoCloseable {
 
     /** The failure to report while the breaker is open: the last error and when it retries. */
     public ShardUnavailableException breakerOpen() {
-        return ShardUnavailableException.breakerOpen(shard, address(), breaker.lastFailure(), breaker.retryIn());
+        return ShardUnavailableException.breakerOpen(shard, address(), breaker.lastFailure(), breaker.retryIn(),
+                options.connectTimeout().toMillis());
     }
 
     /**

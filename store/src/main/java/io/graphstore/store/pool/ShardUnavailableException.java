@@ -55,12 +55,15 @@ public final class ShardUnavailableException extends StoreException {
 
     /** The breaker is open after {@code last}: nothing was tried now. */
     public static ShardUnavailableException breakerOpen(ShardName shard, String address,
-            Optional<ShardBreaker.LastFailure> last, Duration retryIn) {
-        String when = last.map(f -> f.reason() + ", " + ago(f.at())).orElse("it failed just now");
+            Optional<ShardBreaker.LastFailure> last, Duration retryIn, long connectTimeoutMs) {
         SQLException cause = last.map(ShardBreaker.LastFailure::cause).orElse(null);
-        Reason reason = cause != null && ShardBreaker.isAuthFailure(cause) ? Reason.LOGIN_REFUSED : Reason.BREAKER_OPEN;
-        return new ShardUnavailableException(shard, address, reason, when + "; not retried until "
-                + Math.max(1, (retryIn.toMillis() + 999) / 1000) + " s from now", cause, "");
+        boolean login = cause != null && ShardBreaker.isAuthFailure(cause);
+        String what = last.map(ShardBreaker.LastFailure::reason).orElse("it failed")
+                + (login ? "" : "; connect timeout " + connectTimeoutMs + " ms");
+        String when = last.map(f -> ago(f.at())).orElse("just now");
+        return new ShardUnavailableException(shard, address, login ? Reason.LOGIN_REFUSED : Reason.BREAKER_OPEN,
+                what + "; failed " + when + ", not tried again for "
+                        + Math.max(1, (retryIn.toMillis() + 999) / 1000) + " s", cause, "");
     }
 
     /** The same failure, saying which deployments the shard holds. */

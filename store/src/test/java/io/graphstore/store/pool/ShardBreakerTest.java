@@ -53,7 +53,7 @@ class ShardBreakerTest {
             assertThatThrownBy(shardA::connect).isInstanceOf(ShardUnavailableException.class)
                     .hasMessageStartingWith("shard 'shard_a' at 127.0.0.1:")
                     .hasMessageContaining("is unreachable (")
-                    .hasMessageContaining("not retried until")
+                    .hasMessageContaining("not tried again for")
                     .hasMessageContaining("other shards keep working")
                     .satisfies(e -> assertThat(((ShardUnavailableException) e).reason())
                             .isEqualTo(ShardUnavailableException.Reason.BREAKER_OPEN));
