@@ -105,13 +105,12 @@ public final class EmbeddedCluster {
             for (ClusterLayout.Server s : layout.servers()) {
                 Path data = dataDir(s.shard());
                 Optional<Long> pid = EmbeddedServer.runningPid(data);
+                if (Files.exists(data.resolve("postgresql.conf")) && !Files.exists(superuserPasswordFile())) {
+                    throw new StoreException("dev cluster in " + home + " has no superuser password file "
+                            + superuserPasswordFile() + ", so an older graph-store made it with a superuser that"
+                            + " needs no password; run 'graphman dev down' and remove " + home + " to start over");
+                }
                 if (pid.isPresent()) {
-                    if (!Files.exists(superuserPasswordFile())) {
-                        throw new StoreException("dev cluster server '" + s.shard() + "' (pid " + pid.get()
-                                + ") runs without a superuser password file " + superuserPasswordFile()
-                                + ", so an older graph-store started it with a superuser that needs no password;"
-                                + " run 'graphman dev down' and remove " + home + " to start over");
-                    }
                     servers.add(s);
                     states.add(new ServerState(s.shard(), s.port(), pid, "already running"));
                     continue;

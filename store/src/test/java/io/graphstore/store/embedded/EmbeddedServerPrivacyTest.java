@@ -189,6 +189,19 @@ class EmbeddedServerPrivacyTest {
     }
 
     @Test
+    void aDevClusterMadeWhenTheSuperuserNeededNoPasswordIsRefusedWithAHint(@TempDir Path t) throws Exception {
+        EmbeddedCluster old = EmbeddedCluster.in(t);
+        new ClusterLayout(Passwords.generate(), List.of(new ClusterLayout.Server("primary", TestBackends.freePort())))
+                .write(old.home().resolve("cluster.json"));
+        Files.writeString(Files.createDirectories(old.dataDir("primary")).resolve("postgresql.conf"), "");
+        assertThatThrownBy(() -> old.up(1))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("dev cluster in " + old.home() + " has no superuser password file "
+                        + old.superuserPasswordFile() + ", so an older graph-store made it with a superuser that"
+                        + " needs no password; run 'graphman dev down' and remove " + old.home() + " to start over");
+    }
+
+    @Test
     void aPasswordFileOthersCanReadIsRefused(@TempDir Path t) throws Exception {
         Path file = t.resolve("superuser.password");
         Passwords.readOrCreate(file);
