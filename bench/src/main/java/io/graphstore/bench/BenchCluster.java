@@ -52,8 +52,9 @@ final class BenchCluster implements AutoCloseable {
             if (KEEP_LOG) {
                 settings.put("log_min_duration_statement", "0");
             }
-            server = EmbeddedServer.start(dir.resolve("data"), port, settings, dir.resolve("postgres.log"));
-            ServerBootstrap admin = ServerBootstrap.local(port);
+            server = EmbeddedServer.start(dir.resolve("data"), port, settings, dir.resolve("postgres.log"),
+                    dir.resolve("superuser.password"));
+            ServerBootstrap admin = server.bootstrap();
             admin.ensureRole(ROLE, PASSWORD);
             StringBuilder t = new StringBuilder();
             for (String shard : shards) {

@@ -46,10 +46,11 @@ final class TwoServers implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        servers.add(EmbeddedServer.start(dir.resolve(name), port, Map.of("max_connections", "200",
+        EmbeddedServer server = EmbeddedServer.start(dir.resolve(name), port, Map.of("max_connections", "200",
                 "shared_buffers", "512MB", "synchronous_commit", "off", "max_wal_size", "8GB",
-                "checkpoint_timeout", "30min"), dir.resolve(name + ".log")));
-        ServerBootstrap admin = ServerBootstrap.local(port);
+                "checkpoint_timeout", "30min"), dir.resolve(name + ".log"), dir.resolve(name + "-superuser.password"));
+        servers.add(server);
+        ServerBootstrap admin = server.bootstrap();
         admin.ensureRole(ROLE, PASSWORD);
         for (String shard : shards) {
             admin.ensureDatabase("bench_" + shard, ROLE);

@@ -39,12 +39,8 @@ record ClusterLayout(String password, List<Server> servers) {
 
     void write(Path file) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-            PrivateFiles.restrict(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.privateDirectory(file.getParent());
+            PrivateFiles.write(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw new StoreException("cannot write dev cluster state " + file + ": " + e.getMessage(), e);
         }

@@ -12,7 +12,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +25,9 @@ import java.util.function.Supplier;
  * .graphman/} of a working directory so it survives {@code dev down} / {@code dev up}. Each
  * server gets role {@code graph} (with a password, so postgres_fdw works) owning database
  * {@code graph}. {@code .graphman/config.toml} is a graph-node config for the cluster.
+ * Every role logs in with its password, the superuser {@code postgres} included: its password
+ * is generated when the cluster is created and kept in {@code .graphman/superuser.password}
+ * (0600), shared by the cluster's servers. {@code .graphman/} itself is created 0700.
  * Up and down are idempotent and serialized by a file lock.
  */
 public final class EmbeddedCluster {
@@ -61,6 +63,11 @@ public final class EmbeddedCluster {
         return home.resolve("cluster.json");
     }
 
+    /** The 0600 file with the password of the superuser {@code postgres} of every server. */
+    public Path superuserPasswordFile() {
+        return home.resolve("superuser.password");
+    }
+
     /** True when a cluster was created here (whether or not its servers run). */
     public boolean exists() {
         return ClusterLayout.read(layoutFile()).isPresent() && Files.isRegularFile(configFile());
@@ -89,7 +96,7 @@ public final class EmbeddedCluster {
         }
         return locked(() -> {
             ClusterLayout layout = ClusterLayout.read(layoutFile())
-                    .orElseGet(() -> new ClusterLayout(newPassword(), List.of()));
+                    .orElseGet(() -> new ClusterLayout(Passwords.generate(), List.of()));
             Set<Integer> taken = new HashSet<>();
             layout.servers().forEach(s -> taken.add(s.port()));
             layout = layout.growTo(shardCount, () -> freePort(taken));
@@ -98,14 +105,20 @@ public final class EmbeddedCluster {
             for (ClusterLayout.Server s : layout.servers()) {
                 Path data = dataDir(s.shard());
                 Optional<Long> pid = EmbeddedServer.runningPid(data);
+                if (Files.exists(data.resolve("postgresql.conf")) && !Files.exists(superuserPasswordFile())) {
+                    throw new StoreException("dev cluster in " + home + " has no superuser password file "
+                            + superuserPasswordFile() + ", so an older graph-store made it with a superuser that"
+                            + " needs no password; run 'graphman dev down' and remove " + home + " to start over");
+                }
                 if (pid.isPresent()) {
                     servers.add(s);
                     states.add(new ServerState(s.shard(), s.port(), pid, "already running"));
                     continue;
                 }
                 int port = portFree(s.port()) ? s.port() : freePort(taken);
-                EmbeddedServer server = EmbeddedServer.start(data, port, SERVER_SETTINGS, logFile(s.shard()));
-                ServerBootstrap boot = ServerBootstrap.local(port);
+                EmbeddedServer server = EmbeddedServer.start(data, port, SERVER_SETTINGS, logFile(s.shard()),
+                        superuserPasswordFile());
+                ServerBootstrap boot = server.bootstrap();
                 boot.ensureRole(ROLE, new Secret(layout.password()));
                 boot.ensureDatabase(DATABASE, ROLE);
                 servers.add(new ClusterLayout.Server(s.shard(), port));
@@ -123,7 +136,7 @@ public final class EmbeddedCluster {
         return locked(() -> {
             List<ServerState> states = new ArrayList<>();
             for (ClusterLayout.Server s : servers()) {
-                EmbeddedServer server = EmbeddedServer.attach(dataDir(s.shard()), s.port());
+                EmbeddedServer server = EmbeddedServer.attach(dataDir(s.shard()), s.port(), superuserPasswordFile());
                 boolean wasRunning = server.isRunning();
                 server.stop();
                 if (server.isRunning()) {
@@ -150,7 +163,7 @@ public final class EmbeddedCluster {
     public EmbeddedServer server(String shard) {
         ClusterLayout.Server s = servers().stream().filter(x -> x.shard().equals(shard)).findFirst()
                 .orElseThrow(() -> new BadInputException("the dev cluster has no shard '" + shard + "'"));
-        return EmbeddedServer.attach(dataDir(shard), s.port());
+        return EmbeddedServer.attach(dataDir(shard), s.port(), superuserPasswordFile());
     }
 
     private List<ClusterLayout.Server> servers() {
@@ -159,11 +172,7 @@ public final class EmbeddedCluster {
 
     private void writeConfig(ClusterLayout layout) {
         try {
-            Path tmp = configFile().resolveSibling("config.toml.tmp");
-            Files.writeString(tmp, DevConfig.render(layout));
-            PrivateFiles.restrict(tmp);
-            Files.move(tmp, configFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(configFile(), DevConfig.render(layout));
         } catch (IOException e) {
             throw new StoreException("cannot write " + configFile() + ": " + e.getMessage(), e);
         }
@@ -179,7 +188,7 @@ public final class EmbeddedCluster {
 
     private <T> T locked(Supplier<T> action) {
         try {
-            Files.createDirectories(home);
+            PrivateFiles.privateDirectory(home);
             try (FileChannel ch = FileChannel.open(home.resolve("lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = ch.lock()) {
@@ -188,16 +197,6 @@ public final class EmbeddedCluster {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + home.resolve("lock"), e);
         }
-    }
-
-    private static String newPassword() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
     }
 
     private static boolean portFree(int port) {

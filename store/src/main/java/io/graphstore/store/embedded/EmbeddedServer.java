@@ -1,5 +1,6 @@
 package io.graphstore.store.embedded;
 
+import io.graphstore.common.Secret;
 import io.graphstore.common.StoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -13,20 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One PostgreSQL server process on 127.0.0.1 with its data in {@code dataDir}. The superuser
- * {@code postgres} may connect without a password from loopback only (it bootstraps roles and
- * extensions); every other role must give its password, which is what postgres_fdw needs.
+ * One PostgreSQL server process on 127.0.0.1 with its data in {@code dataDir}. Every role, the
+ * superuser {@code postgres} included, logs in with its password (SCRAM), over TCP on loopback
+ * only; the server opens no Unix socket. The superuser's password is generated on first start
+ * and kept in a 0600 file beside the data ({@link #superuserPasswordFile()}); {@link
+ * #bootstrap()} reads it to create roles, databases and extensions. The binaries come from a
+ * private directory that is checked before every start (see {@link PgBinaries}).
  */
 public final class EmbeddedServer {
     static final String HBA = """
-            # Written by graph-store. Loopback only: the superuser bootstraps without a password,
-            # every other role (the one graph-store and postgres_fdw use) needs its password.
-            local   all   all                        trust
-            host    all   postgres   127.0.0.1/32    trust
-            host    all   postgres   ::1/128         trust
+            # Written by graph-store on every start. Every role, the superuser included, gives
+            # its password (SCRAM). TCP on loopback only; the server opens no Unix socket, and
+            # would ask for the password there too.
+            local   all   all                        scram-sha-256
             host    all   all        127.0.0.1/32    scram-sha-256
             host    all   all        ::1/128         scram-sha-256
             """;
+    /** Set on the command line, so neither a caller's settings nor ALTER SYSTEM can change them. */
+    static final Map<String, String> ENFORCED = Map.of(
+            "listen_addresses", "localhost",
+            "unix_socket_directories", "",
+            "password_encryption", "scram-sha-256");
+    static final String SUPERUSER = "postgres";
 
     /**
      * Servers this JVM started, by data directory. zonky holds a file lock on the directory
@@ -36,41 +45,69 @@ public final class EmbeddedServer {
 
     private final Path dataDir;
     private final int port;
+    private final Path passwordFile;
 
-    private EmbeddedServer(Path dataDir, int port) {
+    private EmbeddedServer(Path dataDir, int port, Path passwordFile) {
         this.dataDir = dataDir;
         this.port = port;
+        this.passwordFile = passwordFile;
     }
 
     /**
      * Starts a server on {@code port} with data in {@code dataDir}, running initdb first when
-     * the directory holds no cluster yet. The server keeps running after this JVM exits.
+     * the directory holds no cluster yet. The superuser's password is read from {@code
+     * superuserPasswordFile}; for a new cluster it is generated there first when the file does
+     * not exist (several servers may share one file). The server keeps running after this JVM
+     * exits.
      */
-    public static EmbeddedServer start(Path dataDir, int port, Map<String, String> settings, Path logFile) {
+    public static EmbeddedServer start(Path dataDir, int port, Map<String, String> settings, Path logFile,
+            Path superuserPasswordFile) {
+        boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
+        if (!fresh && !Files.exists(superuserPasswordFile)) {
+            throw new StoreException("embedded PostgreSQL data " + dataDir + " has no superuser password file "
+                    + superuserPasswordFile + ", so an older graph-store made it with a superuser that needs no"
+                    + " password; stop its server and remove " + dataDir + " to start over");
+        }
+        Secret password = fresh ? Passwords.readOrCreate(superuserPasswordFile) : Passwords.read(superuserPasswordFile);
+        Path zonkyDir = PgBinaries.prepare();
         try {
             Files.createDirectories(dataDir);
-            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            PrivateFiles.privateDirectory(logFile.toAbsolutePath().getParent());
+            PrivateFiles.touch(logFile);
+            // zonky scans this directory for stale servers of its own and deletes them; left at its
+            // default (java.io.tmpdir/embedded-pg) anyone could plant one there. Read by the builder.
+            System.setProperty("ot.epg.working-dir", zonkyDir.toString());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(zonkyDir.toFile())
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // initdb: zonky passes "-A trust"; these come after it and win. The password
+                    // file is read by initdb, so the password is never on a command line.
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", superuserPasswordFile.toAbsolutePath().toString())
+                    // zonky's own readiness check logs in as postgres
+                    .setConnectConfig("password", password.reveal())
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
             settings.forEach(builder::setServerConfig);
+            ENFORCED.forEach(builder::setServerConfig);
             STARTED_HERE.put(key(dataDir), builder.start());
-            return new EmbeddedServer(dataDir, port);
+            return new EmbeddedServer(dataDir, port, superuserPasswordFile);
         } catch (IOException | RuntimeException e) {
             throw new StoreException("embedded PostgreSQL in " + dataDir.getFileName() + " on port "
                     + port + " did not start (" + e + "); see " + logFile, e);
+        } finally {
+            PgBinaries.tighten();
         }
     }
 
     /** A handle on a server started earlier, possibly by another process. */
-    public static EmbeddedServer attach(Path dataDir, int port) {
-        return new EmbeddedServer(dataDir, port);
+    public static EmbeddedServer attach(Path dataDir, int port, Path superuserPasswordFile) {
+        return new EmbeddedServer(dataDir, port, superuserPasswordFile);
     }
 
     private static void writeHba(Path dir) {
@@ -79,6 +116,19 @@ public final class EmbeddedServer {
         } catch (IOException e) {
             throw new StoreException("cannot write pg_hba.conf in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Logs in as the superuser {@code postgres} over loopback with the password from {@link
+     * #superuserPasswordFile()}, to create roles, databases and extensions.
+     */
+    public ServerBootstrap bootstrap() {
+        return new ServerBootstrap("127.0.0.1", port, SUPERUSER, Passwords.read(passwordFile));
+    }
+
+    /** The 0600 file with the password of the superuser {@code postgres}. */
+    public Path superuserPasswordFile() {
+        return passwordFile;
     }
 
     public Path dataDir() {

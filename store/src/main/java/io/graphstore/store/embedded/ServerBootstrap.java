@@ -17,7 +17,8 @@ import org.postgresql.core.Utils;
  * What a database administrator does once per server before graph-store can use it: a login
  * role with a password, a database it owns, and the extensions graph-store needs that only a
  * superuser may create (postgres_fdw is not a trusted extension). Every step is idempotent.
- * Connects as a superuser (on the embedded servers, {@code postgres} over loopback).
+ * Connects as a superuser with its password (on the embedded servers, {@code postgres} over
+ * loopback, see {@link EmbeddedServer#bootstrap()}).
  */
 public final class ServerBootstrap {
     private static final Pattern IDENT = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -32,11 +33,6 @@ public final class ServerBootstrap {
         this.port = port;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
-    }
-
-    /** An embedded server on loopback, where the superuser needs no password. */
-    public static ServerBootstrap local(int port) {
-        return new ServerBootstrap("127.0.0.1", port, "postgres", new Secret(""));
     }
 
     /** Creates the role or resets its password. */

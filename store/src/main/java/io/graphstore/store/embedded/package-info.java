@@ -6,5 +6,11 @@
  * that {@code graphman dev up} starts and {@code dev down} stops. Servers outlive the JVM that
  * started them; they are stopped by signalling the pid in {@code postmaster.pid}. When run as
  * root, zonky runs the binaries in a user namespace ({@code unshare -U}).
+ *
+ * <p>Another local user gets nothing: every role, the superuser {@code postgres} included,
+ * logs in with its password (SCRAM) over loopback TCP; the servers open no Unix socket; the
+ * superuser's password is generated and kept in a 0600 file beside the data; and the binaries
+ * are extracted into a private directory ({@link io.graphstore.store.embedded.PgBinaries})
+ * that is checked before every start.
  */
 package io.graphstore.store.embedded;

@@ -2,7 +2,6 @@ package io.graphstore.store.testing;
 
 import io.graphstore.common.ShardName;
 import io.graphstore.store.embedded.EmbeddedServer;
-import io.graphstore.store.embedded.ServerBootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,10 +28,11 @@ public final class OwnServers implements AutoCloseable {
                 Path dir = Files.createTempDirectory(root, name + "-");
                 int port = TestBackends.freePort();
                 Path log = dir.resolve("postgres.log");
-                EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"), port, TestBackends.FAST_SETTINGS, log);
+                EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"), port, TestBackends.FAST_SETTINGS, log,
+                        dir.resolve("superuser.password"));
                 servers.put(shard, server);
                 logs.put(shard, log);
-                testServers.put(shard, new TestServer("127.0.0.1", port, ServerBootstrap.local(port)).prepared());
+                testServers.put(shard, new TestServer("127.0.0.1", port, server.bootstrap()).prepared());
             }
         } catch (IOException e) {
             close();
@@ -58,7 +58,8 @@ public final class OwnServers implements AutoCloseable {
     public void start(String shard) {
         EmbeddedServer s = server(shard);
         if (!s.isRunning()) {
-            EmbeddedServer.start(s.dataDir(), s.port(), TestBackends.FAST_SETTINGS, logs.get(ShardName.of(shard)));
+            EmbeddedServer.start(s.dataDir(), s.port(), TestBackends.FAST_SETTINGS, logs.get(ShardName.of(shard)),
+                    s.superuserPasswordFile());
         }
     }
 
@@ -68,9 +69,10 @@ public final class OwnServers implements AutoCloseable {
         EmbeddedServer old = servers.get(name);
         old.stop();
         int port = TestBackends.freePort();
-        EmbeddedServer moved = EmbeddedServer.start(old.dataDir(), port, TestBackends.FAST_SETTINGS, logs.get(name));
+        EmbeddedServer moved = EmbeddedServer.start(old.dataDir(), port, TestBackends.FAST_SETTINGS, logs.get(name),
+                old.superuserPasswordFile());
         servers.put(name, moved);
-        shards.moved(name, new TestServer("127.0.0.1", port, ServerBootstrap.local(port)));
+        shards.moved(name, new TestServer("127.0.0.1", port, moved.bootstrap()));
         return port;
     }
 

@@ -50,7 +50,10 @@ public final class TestBackends {
         return shared;
     }
 
-    /** A new embedded server in its own directory, stopped when the JVM exits. */
+    /**
+     * A new embedded server in its own directory (0700), stopped when the JVM exits. Its
+     * superuser password is generated into {@code superuser.password} (0600) beside the data.
+     */
     public static TestServer embedded(String label) {
         try {
             Path root = Path.of("target", "pg-test");
@@ -58,9 +61,9 @@ public final class TestBackends {
             Path dir = Files.createTempDirectory(root.toAbsolutePath(), label + "-");
             int port = freePort();
             EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"), port, FAST_SETTINGS,
-                    dir.resolve("postgres.log"));
+                    dir.resolve("postgres.log"), dir.resolve("superuser.password"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-pg-" + label));
-            return new TestServer("127.0.0.1", port, ServerBootstrap.local(port)).prepared();
+            return new TestServer("127.0.0.1", port, server.bootstrap()).prepared();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
