@@ -1,6 +1,7 @@
 package io.graphstore.config;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import java.util.OptionalInt;
 
 /**
@@ -40,8 +41,8 @@ public final class ConfigException extends BadInputException {
 
     /** The TOML did not parse; {@code line} and {@code column} are 1-based. */
     public static ConfigException syntax(String source, int line, int column, String detail) {
-        return new ConfigException(
-                source + ":" + line + ":" + column + ": syntax error: " + detail, line, column);
+        return new ConfigException(Echo.escaped(source) + ":" + line + ":" + column
+                + ": syntax error: " + detail, line, column);
     }
 
     /** The TOML path of the offending value, or empty for file-level problems. */
@@ -59,7 +60,8 @@ public final class ConfigException extends BadInputException {
         return column == NONE ? OptionalInt.empty() : OptionalInt.of(column);
     }
 
+    /** Line breaks become spaces; any other control character left is shown escaped. */
     static String oneLine(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return Echo.escaped(text.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 }

@@ -1,5 +1,6 @@
 package io.graphstore.config;
 
+import io.graphstore.common.Echo;
 import io.graphstore.common.ShardName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -33,7 +33,8 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException("", "config file '" + file + "' cannot be read: "
+            throw new ConfigException("", "config file '" + Echo.escaped(file.toString())
+                    + "' cannot be read: "
                     + e.getClass().getSimpleName(), "check --config or GRAPH_NODE_CONFIG", e);
         }
         return parse(text, file.toString(), env);
@@ -47,7 +48,7 @@ public final class ConfigLoader {
                                Function<String, Optional<String>> env) {
         TomlParseResult result = Toml.parse(toml);
         if (result.hasErrors()) {
-            throw syntaxError(result.errors().get(0), toml, sourceName);
+            throw SyntaxErrors.of(result.errors().get(0), toml, sourceName);
         }
         Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
         List<ShardName> shards = shardNames(stores);
@@ -59,37 +60,5 @@ public final class ConfigLoader {
     private static List<ShardName> shardNames(Map<ShardName, StoreConfig> stores) {
         return Stream.concat(Stream.of(ShardName.PRIMARY),
                 stores.keySet().stream().filter(n -> !n.isPrimary())).toList();
-    }
-
-    private static ConfigException syntaxError(TomlParseError error, String toml, String source) {
-        int line = error.position().line();
-        int column = error.position().column();
-        String detail = error.getMessage();
-        if (TomlValues.mayHoldSecret(lineAt(toml, line))) {
-            detail = withoutUnexpectedToken(detail);
-        }
-        return ConfigException.syntax(source, line, column, detail);
-    }
-
-    /**
-     * tomlj quotes the token it did not expect; on a line that may hold a password that token
-     * could be part of it, so it is left out.
-     */
-    private static String withoutUnexpectedToken(String detail) {
-        String prefix = "Unexpected '";
-        if (!detail.startsWith(prefix)) {
-            return detail;
-        }
-        int end = detail.indexOf("', expected");
-        if (end < 0) {
-            end = detail.lastIndexOf('\'');
-        }
-        String rest = end < prefix.length() ? "" : detail.substring(end + 1);
-        return "Unexpected input" + rest;
-    }
-
-    private static String lineAt(String text, int line) {
-        String[] lines = text.split("\r?\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 }

@@ -38,7 +38,7 @@ final class NetworkList {
         if (!known.isEmpty() && !known.contains(network)) {
             throw new ConfigException(path, "network " + TomlValues.quoted(network)
                     + " is not configured in [chains] (known: " + String.join(", ", known) + ")",
-                    "add [chains." + network + "] or fix the rule");
+                    "add [" + TomlValues.child("chains", network) + "] or fix the rule");
         }
         return network;
     }

@@ -1,6 +1,7 @@
 package io.graphstore.store.admin;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.ChainConfig;
 import io.graphstore.config.Config;
@@ -16,7 +17,7 @@ public final class Networks {
 
     public static String validate(Config config, String network) {
         if (!VALID.matcher(network).matches()) {
-            throw new BadInputException("network '" + network + "' is invalid; use lowercase letters, digits, '-' and '_'");
+            throw new BadInputException("network " + Echo.quoted(network) + " is invalid; use lowercase letters, digits, '-' and '_'");
         }
         if (!config.chains().chains().isEmpty() && config.chains().chain(network).isEmpty()) {
             throw new BadInputException("network '" + network + "' is not configured (known: "
