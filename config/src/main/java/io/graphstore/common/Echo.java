@@ -1,5 +1,8 @@
 package io.graphstore.common;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
+
 /**
  * Shows a value the user typed inside an error message. The value is kept on one line and
  * cannot drive the terminal: line breaks, tabs and other control or invisible format
@@ -10,6 +13,8 @@ package io.graphstore.common;
 public final class Echo {
     /** How many characters of a value are shown before it is cut. */
     public static final int MAX_SHOWN = 60;
+    /** How many values of a list are shown before it is cut. */
+    public static final int MAX_LISTED = 20;
 
     private Echo() {
     }
@@ -34,6 +39,16 @@ public final class Echo {
         int length = value.codePointCount(0, value.length());
         return length <= MAX_SHOWN ? escaped(value)
                 : escaped(head(value)) + "... (" + length + " chars)";
+    }
+
+    /**
+     * Names such as the known networks, each {@link #shown} and joined with commas; a list of
+     * more than {@value #MAX_LISTED} ends with {@code ... (N in all)}.
+     */
+    public static String list(Collection<String> values) {
+        String shown = values.stream().limit(MAX_LISTED).map(Echo::shown)
+                .collect(Collectors.joining(", "));
+        return values.size() <= MAX_LISTED ? shown : shown + ", ... (" + values.size() + " in all)";
     }
 
     /**

@@ -2,6 +2,8 @@ package io.graphstore.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EchoTest {
@@ -56,5 +58,13 @@ class EchoTest {
     void escapedKeepsTheFullLength() {
         assertThat(Echo.escaped("a".repeat(100) + "\n")).isEqualTo("a".repeat(100) + "\\n");
         assertThat(Echo.escaped("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void aListShowsEachNameEscapedAndAtMostTwentyOfThem() {
+        List<String> names = IntStream.range(0, 25).mapToObj(i -> "n" + i).toList();
+
+        assertThat(Echo.list(List.of("a", "b\u001b"))).isEqualTo("a, b\\u001b");
+        assertThat(Echo.list(names)).startsWith("n0, n1, ").endsWith(", n19, ... (25 in all)");
     }
 }

@@ -77,6 +77,20 @@ class EchoedValuesTest {
     }
 
     @Test
+    void knownNetworksWithOddNamesAreEscapedCutAndAtMostTwentyListed() {
+        StringBuilder chains = new StringBuilder("[chains.\"bad\\u001bnet\"]\nshard = \"primary\"\n"
+                + "[chains." + LONG + "]\nshard = \"primary\"\n");
+        for (int i = 0; i < 30; i++) {
+            chains.append("[chains.net").append(i).append("]\nshard = \"primary\"\n");
+        }
+        ConfigException e = rejected(PRIMARY + chains + "[[deployment.rule]]\nmatch = { network = \"kovan\" }\n"
+                + "indexers = [ \"n\" ]\n[[deployment.rule]]\nindexers = [ \"n\" ]\n");
+
+        assertThat(e.getMessage()).contains("(known: bad\\u001bnet, " + "x".repeat(60) + "... (10000 chars), net0, ")
+                .contains(", net17, ... (32 in all))").hasSizeLessThan(500);
+    }
+
+    @Test
     void aLongEnvironmentVariableNameIsCut() {
         ConfigException e = rejected("[store.primary]\nconnection = \"postgresql://u:${" + "V".repeat(5000)
                 + "}@h/db\"\n");

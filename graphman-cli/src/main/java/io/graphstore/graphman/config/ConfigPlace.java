@@ -44,7 +44,7 @@ public final class ConfigPlace extends GraphmanCommand {
         Config config = loadConfig();
         if (!config.chains().chains().isEmpty() && config.chains().chain(network).isEmpty()) {
             throw new BadInputException("network " + Echo.quoted(network) + " is not configured (known: "
-                    + String.join(", ", config.chains().chains().keySet())
+                    + Echo.list(config.chains().chains().keySet())
                     + "); add [chains." + Echo.shown(network) + "] or fix the name");
         }
         DeploymentRule rule = config.ruleFor(subgraph.value(), network);

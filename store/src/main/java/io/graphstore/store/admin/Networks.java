@@ -21,7 +21,7 @@ public final class Networks {
         }
         if (!config.chains().chains().isEmpty() && config.chains().chain(network).isEmpty()) {
             throw new BadInputException("network '" + network + "' is not configured (known: "
-                    + String.join(", ", config.chains().chains().keySet()) + "); add [chains." + network
+                    + Echo.list(config.chains().chains().keySet()) + "); add [chains." + network
                     + "] or fix the name");
         }
         return network;
