@@ -46,15 +46,35 @@ public final class ConfigLoader {
      */
     public static Config parse(String toml, String sourceName,
                                Function<String, Optional<String>> env) {
-        TomlParseResult result = Toml.parse(toml);
+        try {
+            TomlParseResult result = tomlOf(toml, sourceName);
+            Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
+            List<ShardName> shards = shardNames(stores);
+            ChainsConfig chains = ChainsParser.read(result, shards);
+            List<DeploymentRule> rules = RuleParser.read(result, shards, chains.chains().keySet());
+            return new Config(stores, chains, rules);
+        } catch (StackOverflowError e) {
+            // NestingCheck keeps tomlj well inside a normal stack; this is for a very small one
+            throw new ConfigException("", "config '" + Echo.escaped(sourceName) + "'"
+                    + " is nested too deeply to be read on this thread's stack",
+                    "flatten the arrays and inline tables", e);
+        }
+    }
+
+    private static TomlParseResult tomlOf(String toml, String sourceName) {
+        NestingCheck.check(toml, sourceName);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(toml);
+        } catch (RuntimeException e) {
+            throw new ConfigException("", "config '" + Echo.escaped(sourceName) + "'"
+                    + " cannot be parsed: the TOML parser failed with " + e.getClass().getSimpleName(),
+                    "check the TOML syntax near recent changes", e);
+        }
         if (result.hasErrors()) {
             throw SyntaxErrors.of(result.errors().get(0), toml, sourceName);
         }
-        Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
-        List<ShardName> shards = shardNames(stores);
-        ChainsConfig chains = ChainsParser.read(result, shards);
-        List<DeploymentRule> rules = RuleParser.read(result, shards, chains.chains().keySet());
-        return new Config(stores, chains, rules);
+        return result;
     }
 
     private static List<ShardName> shardNames(Map<ShardName, StoreConfig> stores) {

@@ -53,6 +53,16 @@ class ConfigBadInputTest {
         assertThat(number).contains("(10001 chars) is not an int").hasSizeLessThan(600);
     }
 
+    @Test
+    void fiftyThousandNestedArraysAreOneLineNamingTheLimit() throws Exception {
+        Files.writeString(config, PRIMARY + "[general]\na = " + "[".repeat(50_000) + "]".repeat(50_000) + "\n");
+
+        String line = rejected("config", "check");
+
+        assertThat(line).isEqualTo("error: " + config + ":4:105: syntax error: arrays and inline tables are nested "
+                + "more than 100 levels deep; config values need only a few levels, look for a run of '[' or '{'");
+    }
+
     /** Runs graphman with the test config; it must fail as bad input with one clean line. */
     String rejected(String... args) {
         String[] all = new String[args.length + 2];
