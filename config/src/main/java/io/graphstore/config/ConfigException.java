@@ -6,8 +6,9 @@ import java.util.OptionalInt;
 
 /**
  * A config file that cannot be used. The message is always one line: {@code <path>: <problem>;
- * <hint>} for a semantic problem, or {@code <source>:<line>:<column>: syntax error: <detail>}
- * when the TOML itself does not parse. It never contains a password.
+ * <hint>} for a semantic problem, {@code <source>:<line>:<column>: syntax error: <detail>}
+ * when the TOML itself does not parse, or {@code <source>:<line>:<column>: <problem>; <hint>}
+ * when the text is not UTF-8. It never contains a password.
  */
 public final class ConfigException extends BadInputException {
     private static final long serialVersionUID = 1L;
@@ -37,6 +38,16 @@ public final class ConfigException extends BadInputException {
         this.path = "";
         this.line = line;
         this.column = column;
+    }
+
+    /**
+     * A problem with the file's text at a place, such as an encoding error: {@code
+     * <source>:<line>:<column>: <problem>; <hint>}; {@code line} and {@code column} are 1-based.
+     */
+    public static ConfigException at(String source, int line, int column, String problem,
+                                     String hint) {
+        return new ConfigException(Echo.escaped(source) + ":" + line + ":" + column + ": "
+                + problem + "; " + hint, line, column);
     }
 
     /** The TOML did not parse; {@code line} and {@code column} are 1-based. */

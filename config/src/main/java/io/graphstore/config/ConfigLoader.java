@@ -2,8 +2,6 @@ package io.graphstore.config;
 
 import io.graphstore.common.Echo;
 import io.graphstore.common.ShardName;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +25,12 @@ public final class ConfigLoader {
         return load(file, name -> Optional.ofNullable(System.getenv(name)));
     }
 
-    /** Reads and parses {@code file}, expanding {@code ${VAR}} from {@code env}. */
+    /**
+     * Reads and parses {@code file}, expanding {@code ${VAR}} from {@code env}. The file must be
+     * UTF-8; a leading byte order mark is ignored.
+     */
     public static Config load(Path file, Function<String, Optional<String>> env) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException("", "config file '" + Echo.escaped(file.toString())
-                    + "' cannot be read: "
-                    + e.getClass().getSimpleName(), "check --config or GRAPH_NODE_CONFIG", e);
-        }
-        return parse(text, file.toString(), env);
+        return parse(ConfigText.read(file), file.toString(), env);
     }
 
     /**
@@ -47,7 +40,7 @@ public final class ConfigLoader {
     public static Config parse(String toml, String sourceName,
                                Function<String, Optional<String>> env) {
         try {
-            TomlParseResult result = tomlOf(toml, sourceName);
+            TomlParseResult result = tomlOf(ConfigText.withoutBom(toml), sourceName);
             Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
             List<ShardName> shards = shardNames(stores);
             ChainsConfig chains = ChainsParser.read(result, shards);

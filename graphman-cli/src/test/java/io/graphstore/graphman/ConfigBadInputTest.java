@@ -2,6 +2,7 @@ package io.graphstore.graphman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,26 @@ class ConfigBadInputTest {
 
         assertThat(line).isEqualTo("error: " + config + ":4:105: syntax error: arrays and inline tables are nested "
                 + "more than 100 levels deep; config values need only a few levels, look for a run of '[' or '{'");
+    }
+
+    @Test
+    void aLatin1ConfigIsOneLineSayingWhereItStopsBeingUtf8() throws Exception {
+        Files.write(config, (PRIMARY + "[general]\nname = \"caf\u00e9\"\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        String line = rejected("config", "check");
+
+        assertThat(line).isEqualTo("error: " + config + ":4:12: the file is not UTF-8 (the bytes at byte offset "
+                + (PRIMARY.length() + 21) + " are not valid UTF-8); save it as UTF-8");
+    }
+
+    @Test
+    void aConfigWithAUtf8ByteOrderMarkIsAccepted() throws Exception {
+        Files.write(config, ("\uFEFF" + PRIMARY).getBytes(StandardCharsets.UTF_8));
+
+        var r = graphman.run("--config", config.toString(), "config", "check");
+
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("config ok");
     }
 
     /** Runs graphman with the test config; it must fail as bad input with one clean line. */
