@@ -76,6 +76,23 @@ class MalformedConfigTest {
                         "store.primary.pool_size[0].size", "size 0 is not allowed on the primary"),
                 bad("fdw pool size of one", PRIMARY + "fdw_pool_size = 1\n",
                         "store.primary.fdw_pool_size", "size 1 is too small"),
+                bad("pool size of a million", PRIMARY + "pool_size = 1000000\n",
+                        "store.primary.pool_size", "size 1000000 is too large; use at most 1000 (each connection "
+                        + "is a PostgreSQL server process, and max_connections is 100 by default)"),
+                bad("pool size just above the maximum", PRIMARY + SHARD_A + "pool_size = 1001\n",
+                        "store.shard_a.pool_size", "size 1001 is too large; use at most 1000"),
+                bad("pool size beyond a long", PRIMARY + "pool_size = 9223372036854775807\n",
+                        "store.primary.pool_size", "size 9223372036854775807 is too large"),
+                bad("fdw pool size of a million", PRIMARY + "fdw_pool_size = 1000000\n",
+                        "store.primary.fdw_pool_size", "size 1000000 is too large"),
+                bad("pool rule size of a million", PRIMARY + SHARD_A
+                        + "pool_size = [ { node = \"a_.*\", size = 3 }, { node = \".*\", size = 1000000 } ]\n",
+                        "store.shard_a.pool_size[1].size", "size 1000000 is too large"),
+                bad("fdw pool rule size of a million", PRIMARY
+                        + "fdw_pool_size = [ { node = \".*\", size = 1000000 } ]\n",
+                        "store.primary.fdw_pool_size[0].size", "size 1000000 is too large"),
+                bad("replica pool size of a million", PRIMARY + "[store.primary.replicas.repl1]\nconnection = \""
+                        + URL + "\"\npool_size = 1000000\n", "store.primary.replicas.repl1.pool_size", "too large"),
                 bad("negative weight", PRIMARY + "weight = -1\n",
                         "store.primary.weight", "value -1 is negative"),
                 bad("weight is a string", PRIMARY + "weight = \"heavy\"\n",

@@ -84,6 +84,16 @@ class ConfigBadInputTest {
         assertThat(r.out()).contains("config ok");
     }
 
+    @Test
+    void aPoolOfAMillionConnectionsIsRefusedWithItsPath() throws Exception {
+        Files.writeString(config, PRIMARY + "pool_size = [ { node = \".*\", size = 1000000 } ]\n");
+
+        String line = rejected("config", "check");
+
+        assertThat(line).isEqualTo("error: store.primary.pool_size[0].size: size 1000000 is too large; use at most "
+                + "1000 (each connection is a PostgreSQL server process, and max_connections is 100 by default)");
+    }
+
     /** Runs graphman with the test config; it must fail as bad input with one clean line. */
     String rejected(String... args) {
         String[] all = new String[args.length + 2];
