@@ -47,6 +47,23 @@ class MalformedConfigTest {
                         "store.primary.connection", "not percent-encoded"),
                 bad("password with bad percent escape", "[store.primary]\nconnection = \"postgresql://graph:" + PW + "%zz@db/graph\"\n",
                         "store.primary.connection", "invalid percent-encoding in the password"),
+                bad("connection with a line break in the database", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "@db/gr\\naph\"\n", "store.primary.connection",
+                        "(the database name contains a control character, '\\n'); remove it from the connection string"),
+                bad("connection with a NUL in the user", "[store.primary]\nconnection = \"postgresql://gr\\u0000aph:"
+                        + PW + "@db/graph\"\n", "store.primary.connection", "(the user contains a control character, '\\u0000')"),
+                bad("connection with a raw hash in the password", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "#1@db/graph\"\n", "store.primary.connection",
+                        "(a '#' in the password is not percent-encoded); write it as %23"),
+                bad("replica with an IPv6 address without brackets", PRIMARY + "[store.primary.replicas.repl1]\n"
+                        + "connection = \"postgresql://graph:" + PW + "@::1:5432/graph\"\n",
+                        "store.primary.replicas.repl1.connection",
+                        "(an IPv6 address must be in brackets); write it like [::1]:5432"),
+                bad("connection with a host longer than DNS allows", SHARD_A.replace("db.internal", "h".repeat(254)) + PRIMARY,
+                        "store.shard_a.connection", "(the host name is 254 characters long; DNS names have at most 253)"),
+                bad("connection whose variable holds a line break", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "@db/${BAD_DB}\"\n", "store.primary.connection",
+                        "(the database name contains a control character, '\\n')"),
                 bad("unset environment variable", "[store.primary]\nconnection = \"postgresql://graph:${PG_MISSING}@db/graph\"\n",
                         "store.primary.connection", "environment variable 'PG_MISSING' is not set; export it"),
                 bad("unclosed environment reference", "[store.primary]\nconnection = \"postgresql://graph:${PGPASSWORD@db/graph\"\n",

@@ -94,6 +94,17 @@ class ConfigBadInputTest {
                 + "1000 (each connection is a PostgreSQL server process, and max_connections is 100 by default)");
     }
 
+    @Test
+    void aConnectionWithALineBreakInTheDatabaseIsOneLineWithoutThePassword() throws Exception {
+        Files.writeString(config, "[store.primary]\nconnection = \"postgresql://graph:" + PASSWORD
+                + "@127.0.0.1:1/gr\\naph\"\n");
+
+        String line = rejected("config", "check");
+
+        assertThat(line).isEqualTo("error: store.primary.connection: must be postgresql://USER:PASSWORD@HOST[:PORT]/DB "
+                + "(the database name contains a control character, '\\n'); remove it from the connection string");
+    }
+
     /** Runs graphman with the test config; it must fail as bad input with one clean line. */
     String rejected(String... args) {
         String[] all = new String[args.length + 2];
