@@ -5,6 +5,7 @@ import io.graphstore.common.Echo;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.ChainConfig;
 import io.graphstore.config.Config;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Network names: valid characters, and declared in [chains] when the config declares any. */
@@ -13,6 +14,14 @@ public final class Networks {
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private Networks() {
+    }
+
+    /**
+     * The network a deploy uses: {@code network}, or {@code mainnet} when it is not given,
+     * checked against the config. Needs no database, so commands call it before opening the store.
+     */
+    public static String resolve(Config config, Optional<String> network) {
+        return validate(config, network.orElse(DEFAULT));
     }
 
     public static String validate(Config config, String network) {
