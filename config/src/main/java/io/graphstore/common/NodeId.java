@@ -14,8 +14,8 @@ public record NodeId(String value) implements Comparable<NodeId> {
 
     public NodeId {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new BadInputException("node id '" + value
-                    + "' is invalid; use 1 to 63 lowercase letters, digits or underscores");
+            throw new BadInputException("node id " + Echo.quoted(value)
+                    + " is invalid; use 1 to 63 lowercase letters, digits or underscores");
         }
     }
 

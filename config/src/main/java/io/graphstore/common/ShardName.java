@@ -14,8 +14,8 @@ public record ShardName(String value) implements Comparable<ShardName> {
 
     public ShardName {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new BadInputException("shard name '" + value
-                    + "' is invalid; use 1 to 30 lowercase letters, digits or underscores");
+            throw new BadInputException("shard name " + Echo.quoted(value)
+                    + " is invalid; use 1 to 30 lowercase letters, digits or underscores");
         }
     }
 

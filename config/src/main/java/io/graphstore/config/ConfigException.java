@@ -1,12 +1,14 @@
 package io.graphstore.config;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import java.util.OptionalInt;
 
 /**
  * A config file that cannot be used. The message is always one line: {@code <path>: <problem>;
- * <hint>} for a semantic problem, or {@code <source>:<line>:<column>: syntax error: <detail>}
- * when the TOML itself does not parse. It never contains a password.
+ * <hint>} for a semantic problem, {@code <source>:<line>:<column>: syntax error: <detail>}
+ * when the TOML itself does not parse, or {@code <source>:<line>:<column>: <problem>; <hint>}
+ * when the text is not UTF-8. It never contains a password.
  */
 public final class ConfigException extends BadInputException {
     private static final long serialVersionUID = 1L;
@@ -38,10 +40,20 @@ public final class ConfigException extends BadInputException {
         this.column = column;
     }
 
+    /**
+     * A problem with the file's text at a place, such as an encoding error: {@code
+     * <source>:<line>:<column>: <problem>; <hint>}; {@code line} and {@code column} are 1-based.
+     */
+    public static ConfigException at(String source, int line, int column, String problem,
+                                     String hint) {
+        return new ConfigException(Echo.escaped(source) + ":" + line + ":" + column + ": "
+                + problem + "; " + hint, line, column);
+    }
+
     /** The TOML did not parse; {@code line} and {@code column} are 1-based. */
     public static ConfigException syntax(String source, int line, int column, String detail) {
-        return new ConfigException(
-                source + ":" + line + ":" + column + ": syntax error: " + detail, line, column);
+        return new ConfigException(Echo.escaped(source) + ":" + line + ":" + column
+                + ": syntax error: " + detail, line, column);
     }
 
     /** The TOML path of the offending value, or empty for file-level problems. */
@@ -59,7 +71,8 @@ public final class ConfigException extends BadInputException {
         return column == NONE ? OptionalInt.empty() : OptionalInt.of(column);
     }
 
+    /** Line breaks become spaces; any other control character left is shown escaped. */
     static String oneLine(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return Echo.escaped(text.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     }
 }

@@ -1,8 +1,7 @@
 package io.graphstore.config;
 
+import io.graphstore.common.Echo;
 import io.graphstore.common.ShardName;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -27,16 +25,12 @@ public final class ConfigLoader {
         return load(file, name -> Optional.ofNullable(System.getenv(name)));
     }
 
-    /** Reads and parses {@code file}, expanding {@code ${VAR}} from {@code env}. */
+    /**
+     * Reads and parses {@code file}, expanding {@code ${VAR}} from {@code env}. The file must be
+     * UTF-8; a leading byte order mark is ignored.
+     */
     public static Config load(Path file, Function<String, Optional<String>> env) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException("", "config file '" + file + "' cannot be read: "
-                    + e.getClass().getSimpleName(), "check --config or GRAPH_NODE_CONFIG", e);
-        }
-        return parse(text, file.toString(), env);
+        return parse(ConfigText.read(file), file.toString(), env);
     }
 
     /**
@@ -45,51 +39,39 @@ public final class ConfigLoader {
      */
     public static Config parse(String toml, String sourceName,
                                Function<String, Optional<String>> env) {
-        TomlParseResult result = Toml.parse(toml);
-        if (result.hasErrors()) {
-            throw syntaxError(result.errors().get(0), toml, sourceName);
+        try {
+            TomlParseResult result = tomlOf(ConfigText.withoutBom(toml), sourceName);
+            Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
+            List<ShardName> shards = shardNames(stores);
+            ChainsConfig chains = ChainsParser.read(result, shards);
+            List<DeploymentRule> rules = RuleParser.read(result, shards, chains.chains().keySet());
+            return new Config(stores, chains, rules);
+        } catch (StackOverflowError e) {
+            // NestingCheck keeps tomlj well inside a normal stack; this is for a very small one
+            throw new ConfigException("", "config '" + Echo.escaped(sourceName) + "'"
+                    + " is nested too deeply to be read on this thread's stack",
+                    "flatten the arrays and inline tables", e);
         }
-        Map<ShardName, StoreConfig> stores = StoreParser.read(result, env);
-        List<ShardName> shards = shardNames(stores);
-        ChainsConfig chains = ChainsParser.read(result, shards);
-        List<DeploymentRule> rules = RuleParser.read(result, shards, chains.chains().keySet());
-        return new Config(stores, chains, rules);
+    }
+
+    private static TomlParseResult tomlOf(String toml, String sourceName) {
+        NestingCheck.check(toml, sourceName);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(toml);
+        } catch (RuntimeException e) {
+            throw new ConfigException("", "config '" + Echo.escaped(sourceName) + "'"
+                    + " cannot be parsed: the TOML parser failed with " + e.getClass().getSimpleName(),
+                    "check the TOML syntax near recent changes", e);
+        }
+        if (result.hasErrors()) {
+            throw SyntaxErrors.of(result.errors().get(0), toml, sourceName);
+        }
+        return result;
     }
 
     private static List<ShardName> shardNames(Map<ShardName, StoreConfig> stores) {
         return Stream.concat(Stream.of(ShardName.PRIMARY),
                 stores.keySet().stream().filter(n -> !n.isPrimary())).toList();
-    }
-
-    private static ConfigException syntaxError(TomlParseError error, String toml, String source) {
-        int line = error.position().line();
-        int column = error.position().column();
-        String detail = error.getMessage();
-        if (TomlValues.mayHoldSecret(lineAt(toml, line))) {
-            detail = withoutUnexpectedToken(detail);
-        }
-        return ConfigException.syntax(source, line, column, detail);
-    }
-
-    /**
-     * tomlj quotes the token it did not expect; on a line that may hold a password that token
-     * could be part of it, so it is left out.
-     */
-    private static String withoutUnexpectedToken(String detail) {
-        String prefix = "Unexpected '";
-        if (!detail.startsWith(prefix)) {
-            return detail;
-        }
-        int end = detail.indexOf("', expected");
-        if (end < 0) {
-            end = detail.lastIndexOf('\'');
-        }
-        String rest = end < prefix.length() ? "" : detail.substring(end + 1);
-        return "Unexpected input" + rest;
-    }
-
-    private static String lineAt(String text, int line) {
-        String[] lines = text.split("\r?\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 }

@@ -1,21 +1,27 @@
 package io.graphstore.config;
 
 import io.graphstore.common.Secret;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parses {@code postgres[ql]://USER:PASSWORD@HOST[:PORT]/DB[?k=v&..]}. Because the text holds
- * a password, no error message ever contains any part of it: errors only say which part is
- * missing or malformed.
+ * Parses {@code postgres[ql]://USER:PASSWORD@HOST[:PORT]/DB[?k=v&..]}, accepting what
+ * graph-node accepts (it reads the URL with the WHATWG rules of the {@code url} crate: the
+ * last {@code @} ends the user and password). Because the text holds a password, no error
+ * message ever contains any part of it: errors only say which part is missing or malformed.
+ * {@link ConnectionPart} checks each part for control characters and absurd lengths.
  */
 final class ConnectionUrl {
-    private static final String SHAPE = "must be postgresql://USER:PASSWORD@HOST[:PORT]/DB";
-    private static final String FIX = "fix the connection string";
-    private static final String ENCODE = "percent-encode special characters in the user and "
-            + "password (@ as %40, : as %3A, / as %2F, ? as %3F, % as %25)";
+    static final String SHAPE = "must be postgresql://USER:PASSWORD@HOST[:PORT]/DB";
+    static final String FIX = "fix the connection string";
+    static final String ENCODE = "percent-encode special characters in the user and "
+            + "password (@ as %40, : as %3A, / as %2F, ? as %3F, # as %23, % as %25)";
+    /** DNS names are at most 253 characters; nothing longer can be resolved. */
+    static final int MAX_HOST = 253;
+    /** PostgreSQL refuses a startup message (user, database, options) over 10 000 bytes. */
+    static final int MAX_STARTUP_BYTES = 10_000;
+    /** PostgreSQL's limit on an authentication message (PG_MAX_AUTH_TOKEN_LENGTH). */
+    static final int MAX_PASSWORD_BYTES = 65_535;
 
     private ConnectionUrl() {
     }
@@ -37,8 +43,8 @@ final class ConnectionUrl {
         if (colon < 0) {
             throw fail(path, "password missing", FIX);
         }
-        String user = decode(userInfo.substring(0, colon), path, "user");
-        String password = decode(userInfo.substring(colon + 1), path, "password");
+        String user = ConnectionPart.USER.decode(userInfo.substring(0, colon), path);
+        String password = ConnectionPart.PASSWORD.decode(userInfo.substring(colon + 1), path);
         if (user.isEmpty()) {
             throw fail(path, "user missing", FIX);
         }
@@ -48,10 +54,13 @@ final class ConnectionUrl {
         String hostPort = authority.substring(at + 1);
         String host = host(hostPort, path);
         int port = port(hostPort, host, path);
+        if (!tail.startsWith("/")) {
+            throw fail(path, "database missing", FIX);
+        }
         int query = tail.indexOf('?');
         int dbEnd = query < 0 ? tail.length() : query;
-        String db = tail.isEmpty() ? "" : decode(tail.substring(1, dbEnd), path, "database");
-        if (!tail.startsWith("/") || db.isEmpty()) {
+        String db = ConnectionPart.DATABASE.decode(tail.substring(1, dbEnd), path);
+        if (db.isEmpty()) {
             throw fail(path, "database missing", FIX);
         }
         Map<String, String> params = query < 0 ? Map.of() : params(tail.substring(query + 1), path);
@@ -73,14 +82,33 @@ final class ConnectionUrl {
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             host = close < 0 ? "" : hostPort.substring(1, close);
+            if (!host.isEmpty() && !isIpv6(host)) {
+                throw fail(path, "the host in brackets is not an IPv6 address",
+                        "write an IPv6 address like [::1]:5432, or a host name without brackets");
+            }
         } else {
             int colon = hostPort.lastIndexOf(':');
+            if (colon > 0 && hostPort.indexOf(':') < colon) {
+                throw isIpv6(hostPort)
+                        ? fail(path, "an IPv6 address must be in brackets", "write it like [::1]:5432")
+                        : fail(path, "the host and port hold more than one ':'", FIX);
+            }
             host = colon < 0 ? hostPort : hostPort.substring(0, colon);
         }
+        ConnectionPart.HOST.check(host, path);
         if (host.isEmpty() || host.chars().anyMatch(Character::isWhitespace)) {
             throw fail(path, "host missing or malformed", FIX);
         }
+        if (host.length() > MAX_HOST) {
+            throw fail(path, "the host name is " + host.length() + " characters long; DNS names have "
+                    + "at most " + MAX_HOST, FIX);
+        }
         return host;
+    }
+
+    private static boolean isIpv6(String text) {
+        return text.indexOf(':') >= 0 && text.chars().allMatch(c -> c == ':' || c == '.'
+                || Character.digit(c, 16) >= 0);
     }
 
     private static int port(String hostPort, String host, String path) {
@@ -98,42 +126,21 @@ final class ConnectionUrl {
     }
 
     private static Map<String, String> params(String query, String path) {
+        ConnectionPart.QUERY.check(query, path);
+        ConnectionPart.QUERY.checkLength(query, path);
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq), path, "query");
+            String key = ConnectionPart.QUERY.decode(eq < 0 ? pair : pair.substring(0, eq), path);
             if (key.isEmpty()) {
                 throw fail(path, "query parameter without a name", FIX);
             }
-            params.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1), path, "query"));
+            params.put(key, eq < 0 ? "" : ConnectionPart.QUERY.decode(pair.substring(eq + 1), path));
         }
         return params;
-    }
-
-    /** Percent-decoding as URLs define it; unlike form decoding, '+' stays '+'. */
-    private static String decode(String text, String path, String part) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != '%') {
-                out.write(bytes[i]);
-                continue;
-            }
-            int hi = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
-            int lo = hi < 0 ? -1 : Character.digit(bytes[i + 2], 16);
-            if (lo < 0) {
-                throw fail(path, "invalid percent-encoding in the " + part, ENCODE);
-            }
-            out.write(hi * 16 + lo);
-            i += 2;
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static int firstOf(String text, char a, char b) {
@@ -145,7 +152,7 @@ final class ConnectionUrl {
         return text.length();
     }
 
-    private static ConfigException fail(String path, String what, String hint) {
+    static ConfigException fail(String path, String what, String hint) {
         return new ConfigException(path, SHAPE + " (" + what + ")", hint);
     }
 }

@@ -1,5 +1,6 @@
 package io.graphstore.config;
 
+import io.graphstore.common.Echo;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class EnvExpander {
                         "use letters, digits and underscores, e.g. ${PGPASSWORD}");
             }
             String value = env.apply(name).orElseThrow(() -> new ConfigException(path,
-                    "environment variable '" + name + "' is not set",
+                    "environment variable " + Echo.quoted(name) + " is not set",
                     "export it or write the value in the file"));
             out.append(text, from, start).append(value);
             from = end + 1;

@@ -2,6 +2,7 @@ package io.graphstore.config;
 
 import static io.graphstore.config.TomlValues.index;
 
+import io.graphstore.common.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +38,8 @@ final class NetworkList {
     private static String known(String network, String path, Set<String> known) {
         if (!known.isEmpty() && !known.contains(network)) {
             throw new ConfigException(path, "network " + TomlValues.quoted(network)
-                    + " is not configured in [chains] (known: " + String.join(", ", known) + ")",
-                    "add [chains." + network + "] or fix the rule");
+                    + " is not configured in [chains] (known: " + Echo.list(known) + ")",
+                    "add [" + TomlValues.child("chains", network) + "] or fix the rule");
         }
         return network;
     }

@@ -12,6 +12,13 @@ import org.tomlj.TomlTable;
 /** Reads {@code pool_size} and {@code fdw_pool_size}: an integer or a list of node rules. */
 final class PoolSizes {
     static final int MIN = 2;
+    /**
+     * Far more than any node needs: every connection is a PostgreSQL server process, and a
+     * server allows 100 connections by default (max_connections).
+     */
+    static final int MAX = 1000;
+    private static final String MAX_HINT = "use at most " + MAX + " (each connection is a "
+            + "PostgreSQL server process, and max_connections is 100 by default)";
     private static final String FORMS = "write a number like 10 or rules like "
             + "[ { node = \"index_node_.*\", size = 10 } ]";
 
@@ -75,8 +82,8 @@ final class PoolSizes {
         if (size != 0 && size < MIN) {
             throw new ConfigException(path, "size " + size + " is too small", hint);
         }
-        if (size > Integer.MAX_VALUE) {
-            throw new ConfigException(path, "size " + size + " is too large", hint);
+        if (size > MAX) {
+            throw new ConfigException(path, "size " + size + " is too large", MAX_HINT);
         }
         return (int) size;
     }

@@ -1,6 +1,7 @@
 package io.graphstore.config;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import java.util.List;
@@ -17,15 +18,15 @@ import org.tomlj.TomlTable;
  */
 final class TomlValues {
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final int MAX_SHOWN = 60;
 
     private TomlValues() {
     }
 
+    /** {@code parent.key}; a key that is not bare is quoted, escaped and shortened. */
     static String child(String parent, String key) {
-        String shown = BARE_KEY.matcher(key).matches()
+        String shown = BARE_KEY.matcher(key).matches() && key.length() <= Echo.MAX_SHOWN
                 ? key
-                : "\"" + key.replace("\"", "\\\"") + "\"";
+                : "\"" + Echo.shown(key).replace("\"", "\\\"") + "\"";
         return parent.isEmpty() ? shown : parent + "." + shown;
     }
 
@@ -153,12 +154,8 @@ final class TomlValues {
         return "date/time";
     }
 
-    /** A user-supplied, non-secret string in single quotes, shortened and kept on one line. */
+    /** A user-supplied, non-secret string in single quotes, escaped and shortened. */
     static String quoted(String text) {
-        String single = text.replace("\r", "\\r").replace("\n", "\\n");
-        if (single.length() > MAX_SHOWN) {
-            single = single.substring(0, MAX_SHOWN) + "...";
-        }
-        return "'" + single + "'";
+        return Echo.quoted(text);
     }
 }

@@ -47,6 +47,23 @@ class MalformedConfigTest {
                         "store.primary.connection", "not percent-encoded"),
                 bad("password with bad percent escape", "[store.primary]\nconnection = \"postgresql://graph:" + PW + "%zz@db/graph\"\n",
                         "store.primary.connection", "invalid percent-encoding in the password"),
+                bad("connection with a line break in the database", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "@db/gr\\naph\"\n", "store.primary.connection",
+                        "(the database name contains a control character, '\\n'); remove it from the connection string"),
+                bad("connection with a NUL in the user", "[store.primary]\nconnection = \"postgresql://gr\\u0000aph:"
+                        + PW + "@db/graph\"\n", "store.primary.connection", "(the user contains a control character, '\\u0000')"),
+                bad("connection with a raw hash in the password", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "#1@db/graph\"\n", "store.primary.connection",
+                        "(a '#' in the password is not percent-encoded); write it as %23"),
+                bad("replica with an IPv6 address without brackets", PRIMARY + "[store.primary.replicas.repl1]\n"
+                        + "connection = \"postgresql://graph:" + PW + "@::1:5432/graph\"\n",
+                        "store.primary.replicas.repl1.connection",
+                        "(an IPv6 address must be in brackets); write it like [::1]:5432"),
+                bad("connection with a host longer than DNS allows", SHARD_A.replace("db.internal", "h".repeat(254)) + PRIMARY,
+                        "store.shard_a.connection", "(the host name is 254 characters long; DNS names have at most 253)"),
+                bad("connection whose variable holds a line break", "[store.primary]\nconnection = \"postgresql://graph:"
+                        + PW + "@db/${BAD_DB}\"\n", "store.primary.connection",
+                        "(the database name contains a control character, '\\n')"),
                 bad("unset environment variable", "[store.primary]\nconnection = \"postgresql://graph:${PG_MISSING}@db/graph\"\n",
                         "store.primary.connection", "environment variable 'PG_MISSING' is not set; export it"),
                 bad("unclosed environment reference", "[store.primary]\nconnection = \"postgresql://graph:${PGPASSWORD@db/graph\"\n",
@@ -76,6 +93,23 @@ class MalformedConfigTest {
                         "store.primary.pool_size[0].size", "size 0 is not allowed on the primary"),
                 bad("fdw pool size of one", PRIMARY + "fdw_pool_size = 1\n",
                         "store.primary.fdw_pool_size", "size 1 is too small"),
+                bad("pool size of a million", PRIMARY + "pool_size = 1000000\n",
+                        "store.primary.pool_size", "size 1000000 is too large; use at most 1000 (each connection "
+                        + "is a PostgreSQL server process, and max_connections is 100 by default)"),
+                bad("pool size just above the maximum", PRIMARY + SHARD_A + "pool_size = 1001\n",
+                        "store.shard_a.pool_size", "size 1001 is too large; use at most 1000"),
+                bad("pool size beyond a long", PRIMARY + "pool_size = 9223372036854775807\n",
+                        "store.primary.pool_size", "size 9223372036854775807 is too large"),
+                bad("fdw pool size of a million", PRIMARY + "fdw_pool_size = 1000000\n",
+                        "store.primary.fdw_pool_size", "size 1000000 is too large"),
+                bad("pool rule size of a million", PRIMARY + SHARD_A
+                        + "pool_size = [ { node = \"a_.*\", size = 3 }, { node = \".*\", size = 1000000 } ]\n",
+                        "store.shard_a.pool_size[1].size", "size 1000000 is too large"),
+                bad("fdw pool rule size of a million", PRIMARY
+                        + "fdw_pool_size = [ { node = \".*\", size = 1000000 } ]\n",
+                        "store.primary.fdw_pool_size[0].size", "size 1000000 is too large"),
+                bad("replica pool size of a million", PRIMARY + "[store.primary.replicas.repl1]\nconnection = \""
+                        + URL + "\"\npool_size = 1000000\n", "store.primary.replicas.repl1.pool_size", "too large"),
                 bad("negative weight", PRIMARY + "weight = -1\n",
                         "store.primary.weight", "value -1 is negative"),
                 bad("weight is a string", PRIMARY + "weight = \"heavy\"\n",

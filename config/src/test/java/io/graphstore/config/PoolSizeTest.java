@@ -87,4 +87,17 @@ class PoolSizeTest {
         assertThat(archive).isInstanceOfSatisfying(PoolSize.ByNode.class,
                 p -> assertThat(p.path()).isEqualTo("store.archive.pool_size"));
     }
+
+    @Test
+    void aThousandConnectionsIsTheLargestSizeAccepted() {
+        Config config = TestFiles.parse("""
+                [store.primary]
+                connection = "postgresql://u:pw@h/db"
+                pool_size = 1000
+                fdw_pool_size = [ { node = ".*", size = 1000 } ]
+                """);
+
+        assertThat(sizeFor(config.primary().poolSize(), "index_node_0")).isEqualTo(1000);
+        assertThat(sizeFor(config.primary().fdwPoolSize(), "index_node_0")).isEqualTo(1000);
+    }
 }

@@ -17,7 +17,8 @@ final class TestFiles {
             "PG_USER", "graph",
             "PG_HOST", "pg-main.internal:5433",
             "VIP_MAIN", "vip-main.internal",
-            "VIP_REPL1", "vip-repl1.internal");
+            "VIP_REPL1", "vip-repl1.internal",
+            "BAD_DB", "gr\naph");
 
     private TestFiles() {
     }

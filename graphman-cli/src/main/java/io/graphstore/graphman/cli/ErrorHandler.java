@@ -1,11 +1,14 @@
 package io.graphstore.graphman.cli;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.StoreException;
 import io.graphstore.graphman.Graphman;
 import io.graphstore.store.pool.Failures;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +17,8 @@ import picocli.CommandLine;
  */
 public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler,
         CommandLine.IParameterExceptionHandler {
+    /** A value picocli quotes in its messages, such as {@code 'ten' is not an int}. */
+    private static final Pattern PICOCLI_QUOTED = Pattern.compile("'([^']*)'");
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -44,7 +49,7 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         // picocli starts some messages (mutually exclusive options) with its own "Error: "
-        String message = oneLine(ex.getMessage()).replaceFirst("^Error: ", "");
+        String message = oneLine(shortenQuoted(String.valueOf(ex.getMessage()))).replaceFirst("^Error: ", "");
         err.println("error: " + message + "; see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help'");
         return ExitCode.BAD_INPUT;
@@ -55,7 +60,21 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         return root instanceof Graphman g && g.global() != null && g.global().debug();
     }
 
+    /** The message on one line, with any control character left in it shown escaped. */
     static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        return message == null ? "" : Echo.escaped(message.replaceAll("\\s*\\R\\s*", " ").trim());
+    }
+
+    /** picocli quotes the raw argument; a long one is shortened like every echoed value. */
+    private static String shortenQuoted(String message) {
+        Matcher m = PICOCLI_QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(1);
+            boolean tooLong = value.codePointCount(0, value.length()) > Echo.MAX_SHOWN;
+            String shown = tooLong ? Echo.quoted(value) : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        return m.appendTail(out).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.graphstore.graphman.config;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.Config;
@@ -42,9 +43,9 @@ public final class ConfigPlace extends GraphmanCommand {
         SubgraphName subgraph = SubgraphName.of(name);
         Config config = loadConfig();
         if (!config.chains().chains().isEmpty() && config.chains().chain(network).isEmpty()) {
-            throw new BadInputException("network '" + network + "' is not configured (known: "
-                    + String.join(", ", config.chains().chains().keySet())
-                    + "); add [chains." + network + "] or fix the name");
+            throw new BadInputException("network " + Echo.quoted(network) + " is not configured (known: "
+                    + Echo.list(config.chains().chains().keySet())
+                    + "); add [chains." + Echo.shown(network) + "] or fix the name");
         }
         DeploymentRule rule = config.ruleFor(subgraph.value(), network);
         List<String> shards = rule.shards().stream().map(ShardName::value).toList();

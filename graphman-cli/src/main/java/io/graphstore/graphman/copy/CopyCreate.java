@@ -1,6 +1,7 @@
 package io.graphstore.graphman.copy;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.DeploymentRule;
@@ -118,6 +119,6 @@ public final class CopyCreate extends GraphmanCommand {
                 return t;
             }
         }
-        throw new BadInputException("--transport '" + raw + "' is invalid; use copy (the default) or fdw");
+        throw new BadInputException("--transport " + Echo.quoted(raw) + " is invalid; use copy (the default) or fdw");
     }
 }

@@ -1,6 +1,7 @@
 package io.graphstore.graphman.database;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.config.Config;
@@ -25,7 +26,7 @@ final class ShardArgument {
         }
         String known = String.join(", ", config.shardNames().stream().map(ShardName::value).toList());
         if (!VALID.matcher(raw).matches()) {
-            throw new BadInputException(option + ": shard name '" + raw + "' is invalid (known: " + known
+            throw new BadInputException(option + ": shard name " + Echo.quoted(raw) + " is invalid (known: " + known
                     + "); use the name of a [store.<name>] section");
         }
         ShardName shard = ShardName.of(raw);

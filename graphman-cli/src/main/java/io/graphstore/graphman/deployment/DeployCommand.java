@@ -2,6 +2,7 @@ package io.graphstore.graphman.deployment;
 
 import io.graphstore.common.BadInputException;
 import io.graphstore.common.NodeId;
+import io.graphstore.config.Config;
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.Fields;
 import io.graphstore.graphman.cli.GraphmanCommand;
@@ -10,6 +11,7 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.DeployRequest;
 import io.graphstore.store.admin.DeployResult;
 import io.graphstore.store.admin.DeploymentAdmin;
+import io.graphstore.store.admin.Networks;
 import io.graphstore.store.domain.DeploymentHash;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.domain.SubgraphName;
@@ -62,10 +64,13 @@ public final class DeployCommand extends GraphmanCommand {
         Optional<NodeId> nodeId = Optional.ofNullable(node).map(NodeId::of);
         String schema = readSchema();
         Layout.parse(schema, schemaFile.toString());
+        Config config = loadConfig();
+        // checked before the store is opened, so a typo never waits for or touches a database
+        String net = Networks.resolve(config, Optional.ofNullable(network));
         DeployResult result;
-        try (ShardedStore store = openStore(loadConfig())) {
+        try (ShardedStore store = openStore(config)) {
             result = new DeploymentAdmin(store).deploy(new DeployRequest(subgraph, deployment, schema,
-                    schemaFile.toString(), Optional.ofNullable(network), nodeId));
+                    schemaFile.toString(), Optional.of(net), nodeId));
         }
         if (json) {
             out().println(Json.write(asMap(subgraph, result)));

@@ -1,6 +1,7 @@
 package io.graphstore.graphman.deployment;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
 import io.graphstore.graphman.cli.Help;
@@ -52,7 +53,7 @@ public final class RewindCommand extends GraphmanCommand {
     static byte[] parseHex(String text) {
         String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
         if (digits.isEmpty() || digits.length() % 2 != 0 || !digits.chars().allMatch(c -> HEX_DIGITS.indexOf(c) >= 0)) {
-            throw new BadInputException("--block-hash '" + text + "' is not a hash; give it as 0x followed by an even"
+            throw new BadInputException("--block-hash " + Echo.quoted(text) + " is not a hash; give it as 0x followed by an even"
                     + " number of hex digits, like 0x1f2e3d…");
         }
         return HexFormat.of().parseHex(digits);

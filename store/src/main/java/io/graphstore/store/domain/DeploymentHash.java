@@ -1,6 +1,7 @@
 package io.graphstore.store.domain;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,7 @@ public record DeploymentHash(String value) implements Comparable<DeploymentHash>
 
     public DeploymentHash {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new BadInputException("deployment hash '" + value + "' is invalid: " + problem(value)
+            throw new BadInputException("deployment hash " + Echo.quoted(value) + " is invalid: " + problem(value)
                     + "; a hash is 'Qm' followed by 44 base58 characters");
         }
     }
@@ -37,7 +38,7 @@ public record DeploymentHash(String value) implements Comparable<DeploymentHash>
         }
         for (char c : v.substring(2).toCharArray()) {
             if ("0OIl".indexOf(c) >= 0 || !Character.isLetterOrDigit(c) || c > 'z') {
-                return "character '" + c + "' is not base58";
+                return "character " + Echo.quoted(String.valueOf(c)) + " is not base58";
             }
         }
         return "it is not base58";

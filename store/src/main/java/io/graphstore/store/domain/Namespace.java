@@ -1,6 +1,7 @@
 package io.graphstore.store.domain;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,7 @@ public record Namespace(String value) {
 
     public Namespace {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new BadInputException("namespace '" + value + "' is invalid; a namespace is 'sgd' followed by the site id, like sgd42");
+            throw new BadInputException("namespace " + Echo.quoted(value) + " is invalid; a namespace is 'sgd' followed by the site id, like sgd42");
         }
     }
 

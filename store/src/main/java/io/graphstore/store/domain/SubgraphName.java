@@ -1,6 +1,7 @@
 package io.graphstore.store.domain;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.common.Echo;
 
 /**
  * A subgraph name such as {@code org/name}: 1 to 255 characters in parts separated by
@@ -11,7 +12,7 @@ public record SubgraphName(String value) {
     public SubgraphName {
         String problem = problem(value);
         if (problem != null) {
-            throw new BadInputException("subgraph name '" + value + "' is invalid: " + problem
+            throw new BadInputException("subgraph name " + Echo.quoted(value) + " is invalid: " + problem
                     + "; use parts of letters, digits, '-' and '_' separated by '/', like 'org/name'");
         }
     }
@@ -29,7 +30,7 @@ public record SubgraphName(String value) {
         }
         for (char c : s.toCharArray()) {
             if (!(isAlnum(c) || c == '/' || c == '-' || c == '_')) {
-                return "character '" + c + "' is not allowed";
+                return "character " + Echo.quoted(String.valueOf(c)) + " is not allowed";
             }
         }
         for (String part : s.split("/", -1)) {
@@ -40,10 +41,10 @@ public record SubgraphName(String value) {
                 return "'graphql' is reserved";
             }
             if (!isAlnum(part.charAt(0)) || !isAlnum(part.charAt(part.length() - 1))) {
-                return "part '" + part + "' must start and end with a letter or digit";
+                return "part " + Echo.quoted(part) + " must start and end with a letter or digit";
             }
             if (part.chars().noneMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                return "part '" + part + "' has no letter";
+                return "part " + Echo.quoted(part) + " has no letter";
             }
         }
         return null;
