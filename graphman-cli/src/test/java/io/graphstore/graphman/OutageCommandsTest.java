@@ -185,11 +185,7 @@ class OutageCommandsTest {
     @Test
     @Order(6)
     void failuresAreOneLineNamingTheShardWithoutStackTraces() throws Exception {
-        GraphmanRunner.Result index = cli.run("dev", "index", "org/two", "--blocks", "20", "--changes-per-block", "5");
-        assertThat(index.exit()).as(index.all()).isZero();
-        GraphmanRunner.Result create = cli.run("copy", "create", "org/two", "shard_a", "default");
-        assertThat(create.exit()).as(create.all()).isZero();
-        String copy = ShardCli.hash(2) + ":shard_a";
+        String copy = indexAndCopy("org/two", 2, "shard_a");
 
         servers.stop("shard_a");
         try {
@@ -216,10 +212,7 @@ class OutageCommandsTest {
     @Test
     @Order(7)
     void aCopyIntoAReadOnlyShardFailsInOneLineSayingWhy() throws Exception {
-        GraphmanRunner.Result index = cli.run("dev", "index", "vip/one", "--blocks", "10", "--changes-per-block", "5");
-        assertThat(index.exit()).as(index.all()).isZero();
-        GraphmanRunner.Result create = cli.run("copy", "create", "vip/one", "shard_b", "default");
-        assertThat(create.exit()).as(create.all()).isZero();
+        indexAndCopy("vip/one", 1, "shard_b");
         String database = servers.shards().database(ShardName.of("shard_b"));
         setReadOnly(database, true);
         try {
@@ -239,6 +232,15 @@ class OutageCommandsTest {
             s.execute("set default_transaction_read_only = off"); // this session may have inherited it
             s.execute("alter database " + database + " set default_transaction_read_only = " + on);
         }
+    }
+
+    /** Writes some blocks into NAME (deployed as hash(n)) and creates a copy of it in SHARD; returns HASH:SHARD. */
+    private static String indexAndCopy(String name, int n, String shard) {
+        GraphmanRunner.Result index = cli.run("dev", "index", name, "--blocks", "10", "--changes-per-block", "5");
+        assertThat(index.exit()).as(index.all()).isZero();
+        GraphmanRunner.Result create = cli.run("copy", "create", name, shard, "default");
+        assertThat(create.exit()).as(create.all()).isZero();
+        return ShardCli.hash(n) + ":" + shard;
     }
 
     private static long countLines(Path log, String text) {
