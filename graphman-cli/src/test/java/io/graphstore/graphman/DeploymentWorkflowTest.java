@@ -106,7 +106,7 @@ class DeploymentWorkflowTest {
         var one = graphman.run("--config", broken.toString(), "info", namespace);
         assertThat(one.exit()).as(one.all()).isEqualTo(1);
         assertThat(one.out())
-                .containsPattern("head\\s+unknown: shard 'shard_b' at 127.0.0.1:1\\S* is unreachable \\(.*; connect timeout 1000 ms\\)")
+                .containsPattern("head\\s+unknown: shard 'shard_b' at 127.0.0.1:1\\S* is unreachable \\(.*; connect timeout 1000 ms(\\)|; failed)")
                 .containsPattern("entities\\s+unknown").contains("namespace    " + namespace);
         assertThat(one.all()).doesNotContain(TestServer.PASSWORD.reveal());
 
