@@ -48,6 +48,14 @@ public final class CopyInspector {
         return copies;
     }
 
+    private boolean runningNow(Site dst) {
+        try {
+            return CopySlots.running(store.primary(), dst.id().value());
+        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+            return false;
+        }
+    }
+
     public CopyInfo of(Site dst) {
         ShardPool pool = store.require(dst.shard());
         CopyDao.State s = pool.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
@@ -63,7 +71,9 @@ public final class CopyInspector {
         long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
         long done = tables.stream().mapToLong(t -> t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1)).sum();
         double percent = total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0;
-        boolean running = CopySlots.running(store.primary(), dst.id().value());
+        // copies run under locks in the primary: with the primary down, none can run
+        boolean running = runningNow(dst);
+        boolean primaryUp = !store.primary().breaker().isOpen();
         Optional<String> node = store.directory().assignment(dst.id()).map(io.graphstore.store.primary.AssignmentDao.Row::nodeId);
         String state;
         Optional<String> why = Optional.empty();
@@ -77,6 +87,10 @@ public final class CopyInspector {
             state = s.startedAt() == null ? "queued" : "stopped";
             why = Optional.of("its source " + src.namespace() + " was removed, so it cannot finish; 'graphman copy cancel "
                     + dst.namespace() + "'");
+        } else if (!primaryUp) {
+            state = s.startedAt() == null ? "queued" : "stopped";
+            why = Optional.of("the primary is unreachable, and copies run under locks there; it goes on once the"
+                    + " primary is back");
         } else {
             int taken = CopySlots.taken(store.primary(), src.shard(), dst.shard());
             state = s.startedAt() == null ? "queued" : "stopped";

@@ -100,12 +100,7 @@ public final class CopySlots {
      * pool's connections are for everything else the process does.
      */
     private static Connection ownConnection(ShardPool primary) {
-        try {
-            return io.graphstore.store.pool.DirectConnection.open(primary.connectionInfo(), java.time.Duration.ofSeconds(10),
-                    "graph-store copy slot");
-        } catch (SQLException e) {
-            throw primary.unavailable(e);
-        }
+        return primary.openDirect(java.time.Duration.ZERO, "graph-store copy slot");
     }
 
     /** How many slots of the pair are taken now (for 'copy list'). */
