@@ -187,7 +187,8 @@ public final class Directory implements AutoCloseable {
             warned = true;
             LOG.info("{}; reading the directory from the shards' mirrors", down.getMessage());
         }
-        for (MirrorCandidate m : mirrorsFreshestFirst()) {
+        List<MirrorCandidate> candidates = mirrorsFreshestFirst();
+        for (MirrorCandidate m : candidates) {
             try {
                 T result = m.pool().jdbi().inTransaction(h -> {
                     h.execute("set local search_path to mirror");
@@ -205,8 +206,11 @@ public final class Directory implements AutoCloseable {
                 }
             }
         }
-        throw down.with("and no shard holds a refreshed directory mirror to answer instead (a mirror is"
-                + " refreshed by 'graphman node' and after every graphman change while the primary is up)");
+        boolean anyReadable = mirrors.stream().anyMatch(p -> !p.breaker().isOpen());
+        throw down.with(!candidates.isEmpty() || !anyReadable
+                ? "and no other shard could be reached to answer from its directory mirror"
+                : "and no shard holds a refreshed directory mirror to answer instead (a mirror is refreshed by"
+                        + " 'graphman node' and after every graphman change while the primary is up)");
     }
 
     private record MirrorCandidate(ShardPool pool, OffsetDateTime refreshedAt) {
