@@ -167,6 +167,9 @@ public final class EmbeddedServer {
      * and waits until the process is gone. Does nothing when it is not running.
      */
     public void stop() {
+        // the pid first: the postmaster removes postmaster.pid a moment before it exits, so
+        // reading the file after the shutdown request could miss a process still running
+        Optional<Long> pid = runningPid();
         EmbeddedPostgres ours = STARTED_HERE.remove(key(dataDir));
         if (ours != null) {
             try {
@@ -175,8 +178,10 @@ public final class EmbeddedServer {
                 // fall through to signalling the postmaster below
             }
         }
-        Optional<Long> pid = runningPid();
         if (pid.isEmpty()) {
+            return;
+        }
+        if (waitForExit(pid.get(), Duration.ZERO)) {
             return;
         }
         signal(pid.get(), "INT");
