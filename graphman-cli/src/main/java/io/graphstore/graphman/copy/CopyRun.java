@@ -60,6 +60,9 @@ public final class CopyRun extends GraphmanCommand {
             }
             CopyInfo after = admin.status(site.namespace().value());
             Site now = store.directory().site(site.id()).orElse(site);
+            if (outcome == CopyRunner.Outcome.ALREADY_RUNNING) {
+                runner = admin.runner(site).orElse("a node or another 'graphman copy run'");
+            }
             exit.set(report(outcome, before, after, now));
             return exit.get();
         } finally {
@@ -71,6 +74,9 @@ public final class CopyRun extends GraphmanCommand {
             }
         }
     }
+
+    /** Who runs the copy when this process could not: the run lock holder's application name. */
+    private String runner = "";
 
     private int report(CopyRunner.Outcome outcome, CopyInfo before, CopyInfo after, Site now) {
         String copy = "copy " + now.describe();
@@ -109,8 +115,8 @@ public final class CopyRun extends GraphmanCommand {
                 return ExitCode.OK;
             }
             case ALREADY_RUNNING -> {
-                out().println(copy + " is already running elsewhere (a node or another 'graphman copy run'); watch it"
-                        + " with 'graphman copy list'");
+                out().println(copy + " is already running elsewhere (" + runner
+                        + "); watch it with 'graphman copy list'");
                 return ExitCode.FAILURE;
             }
             default -> throw new IllegalStateException("unknown outcome " + outcome);

@@ -96,6 +96,11 @@ public final class CopyAdmin {
     public record Listing(java.util.List<io.graphstore.store.copy.CopyInfo> copies, java.util.List<String> unreadable) {
     }
 
+    /** Who holds the run lock of copy {@code dst} now ("graph-store copy node default pid 42 since …"). */
+    public java.util.Optional<String> runner(Site dst) {
+        return io.graphstore.store.copy.CopySlots.holder(store.primary(), dst.id().value());
+    }
+
     public Listing listing() {
         var inspector = new io.graphstore.store.copy.CopyInspector(store);
         var copies = inspector.all();

@@ -14,7 +14,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CopyDao {
     record State(int dst, int src, String srcShard, int targetBlockNumber, byte[] targetBlockHash, String onSync,
             java.time.OffsetDateTime queuedAt, java.time.OffsetDateTime startedAt,
-            java.time.OffsetDateTime finishedAt, java.time.OffsetDateTime cancelledAt, String nodeId, String transport) {
+            java.time.OffsetDateTime finishedAt, java.time.OffsetDateTime cancelledAt, String nodeId, String transport,
+            String state) {
+        public CopyState copyState() {
+            return CopyState.of(state);
+        }
     }
 
     record TableState(String entityType, long nextVid, long targetVid, long batchSize,
@@ -43,7 +47,7 @@ public interface CopyDao {
 
     @SqlQuery("""
             select dst, src, src_shard, target_block_number, target_block_hash, on_sync, queued_at, started_at,
-                   finished_at, cancelled_at, node_id, transport
+                   finished_at, cancelled_at, node_id, transport, state
               from subgraphs.copy_state where dst = :dst""")
     Optional<State> state(@Bind("dst") int dst);
 
@@ -52,13 +56,25 @@ public interface CopyDao {
               from subgraphs.copy_table_state where dst = :dst order by entity_type""")
     List<TableState> tables(@Bind("dst") int dst);
 
-    @SqlUpdate("update subgraphs.copy_state set started_at = coalesce(started_at, now()) where dst = :dst")
-    void markStarted(@Bind("dst") int dst);
+    // The transitions of CopyState, the only statements that change a copy's state. Each moves
+    // only from the states it names, so a cancelled copy is never revived by a late runner.
 
-    @SqlUpdate("update subgraphs.copy_state set finished_at = now() where dst = :dst")
-    void markFinished(@Bind("dst") int dst);
+    @SqlUpdate("""
+            update subgraphs.copy_state set state = 'copying', started_at = coalesce(started_at, now())
+             where dst = :dst and state in ('queued', 'copying')""")
+    int markCopying(@Bind("dst") int dst);
 
-    @SqlUpdate("update subgraphs.copy_state set cancelled_at = coalesce(cancelled_at, now()) where dst = :dst")
+    @SqlUpdate("update subgraphs.copy_state set state = 'catching_up' where dst = :dst and state in ('copying', 'catching_up')")
+    int markCatchingUp(@Bind("dst") int dst);
+
+    @SqlUpdate("""
+            update subgraphs.copy_state set state = 'finished', finished_at = now()
+             where dst = :dst and state = 'catching_up'""")
+    int markFinished(@Bind("dst") int dst);
+
+    @SqlUpdate("""
+            update subgraphs.copy_state set state = 'cancelled', cancelled_at = coalesce(cancelled_at, now())
+             where dst = :dst and state <> 'finished'""")
     int markCancelled(@Bind("dst") int dst);
 
     @SqlUpdate("""

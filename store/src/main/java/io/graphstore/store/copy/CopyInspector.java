@@ -48,6 +48,31 @@ public final class CopyInspector {
         return copies;
     }
 
+    /** What a copy still to run that nobody runs now waits for. */
+    private String waitingFor(Site dst, Site src, boolean srcRemoved, boolean primaryUp, Optional<String> node) {
+        if (srcRemoved) {
+            return "its source " + src.namespace() + " was removed, so it cannot finish; 'graphman copy cancel "
+                    + dst.namespace() + "'";
+        }
+        if (!primaryUp) {
+            return "the primary is unreachable, and copies run under locks there; it goes on once the primary is back";
+        }
+        int taken;
+        try {
+            taken = CopySlots.taken(store.primary(), src.shard(), dst.shard());
+        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+            return "the primary is unreachable, and copies run under locks there; it goes on once the primary is back";
+        }
+        if (taken >= CopySlots.SLOTS) {
+            return CopySlots.SLOTS + " copies from " + src.shard() + " to " + dst.shard()
+                    + " run already; it starts when a slot is free";
+        }
+        return node.map(n -> "waiting for node " + n + " to run it ('graphman node --node-id " + n
+                + "', or 'graphman copy run " + dst.namespace() + "')")
+                .orElse("no node is assigned to it; 'graphman reassign " + dst.namespace()
+                        + " NODE', or 'graphman copy run " + dst.namespace() + "'");
+    }
+
     private boolean runningNow(Site dst) {
         try {
             return CopySlots.running(store.primary(), dst.id().value());
@@ -75,33 +100,17 @@ public final class CopyInspector {
         boolean running = runningNow(dst);
         boolean primaryUp = !store.primary().breaker().isOpen();
         Optional<String> node = store.directory().assignment(dst.id()).map(io.graphstore.store.primary.AssignmentDao.Row::nodeId);
-        String state;
+        CopyState stored = s.copyState();
+        String state = switch (stored) {
+            case CANCELLED -> running ? "cancel requested" : "cancelled";
+            case FINISHED -> !dst.active() && node.isPresent() ? "following" : "finished";
+            default -> stored.label();
+        };
         Optional<String> why = Optional.empty();
-        if (s.cancelledAt() != null) {
-            state = running ? "cancel requested" : "cancelled";
-        } else if (s.finishedAt() != null) {
-            state = "finished";
-        } else if (running) {
-            state = "running";
-        } else if (srcRemoved) {
-            state = s.startedAt() == null ? "queued" : "stopped";
-            why = Optional.of("its source " + src.namespace() + " was removed, so it cannot finish; 'graphman copy cancel "
-                    + dst.namespace() + "'");
-        } else if (!primaryUp) {
-            state = s.startedAt() == null ? "queued" : "stopped";
-            why = Optional.of("the primary is unreachable, and copies run under locks there; it goes on once the"
-                    + " primary is back");
-        } else {
-            int taken = CopySlots.taken(store.primary(), src.shard(), dst.shard());
-            state = s.startedAt() == null ? "queued" : "stopped";
-            why = Optional.of(taken >= CopySlots.SLOTS
-                    ? CopySlots.SLOTS + " copies from " + src.shard() + " to " + dst.shard() + " run already; it starts when one ends"
-                    : node.map(n -> "waiting for node " + n + " to run it ('graphman node --node-id " + n
-                            + "', or 'graphman copy run " + dst.namespace() + "')")
-                            .orElse("no node is assigned to it; 'graphman reassign " + dst.namespace()
-                                    + " NODE', or 'graphman copy run " + dst.namespace() + "'"));
+        if (stored.runnable() && !running) {
+            why = Optional.of(waitingFor(dst, src, srcRemoved, primaryUp, node));
         }
-        return new CopyInfo(dst, src, state, percent, s.targetBlockNumber(), Optional.ofNullable(s.onSync()),
+        return new CopyInfo(dst, src, state, stored, running, percent, s.targetBlockNumber(), Optional.ofNullable(s.onSync()),
                 node, s.transport(), s.queuedAt(), Optional.ofNullable(s.startedAt()),
                 Optional.ofNullable(s.finishedAt()), Optional.ofNullable(s.cancelledAt()), why, tables, srcRemoved);
     }

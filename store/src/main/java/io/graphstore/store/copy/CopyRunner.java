@@ -65,29 +65,38 @@ public final class CopyRunner {
         ShardPool dest = store.require(dst.shard());
         CopyDao.State state = dest.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
                 .orElseThrow(() -> new BadInputException(dst.describe() + " is not a copy; see 'graphman copy list'"));
-        if (state.finishedAt() != null) {
+        if (state.copyState() == CopyState.FINISHED) {
             return Outcome.FINISHED;
         }
-        if (state.cancelledAt() != null) {
+        if (state.copyState() == CopyState.CANCELLED) {
             return Outcome.CANCELLED;
         }
         Site src = store.directory().site(DeploymentId.of(state.src())).orElseThrow(() -> new StoreException(
                 "the source sgd" + state.src() + " of " + dst.describe() + " no longer exists; cancel the copy"));
-        var slot = CopySlots.tryAcquire(store.primary(), src.shard(), dst.shard());
-        if (slot.isEmpty()) {
-            return Outcome.QUEUED;
+        // lock order: the copy's run lock, then a slot of the pair, then shard transactions
+        var run = CopySlots.tryRun(store.primary(), dst.id().value(), "node " + store.node() + " pid "
+                + ProcessHandle.current().pid());
+        if (run.isEmpty()) {
+            return Outcome.ALREADY_RUNNING;
         }
-        try (var held = slot.get()) {
-            if (!CopySlots.tryLockRun(held, dst.id().value())) {
-                return Outcome.ALREADY_RUNNING;
+        try (var held = run.get()) {
+            if (!held.trySlot(src.shard(), dst.shard())) {
+                return Outcome.QUEUED;
             }
             Layout layout = store.deployments().data(src).layout();
-            dest.jdbi().useTransaction(h -> {
-                h.attach(CopyDao.class).markStarted(dst.id().value());
+            boolean started = dest.jdbi().inTransaction(h -> {
                 SourceMapping.ensure(h, src, layout);
+                return h.attach(CopyDao.class).markCopying(dst.id().value()) > 0
+                        || state.copyState() == CopyState.CATCHING_UP;
             });
+            if (!started) {
+                return cancelled(dest) ? Outcome.CANCELLED : Outcome.STOPPED;
+            }
             if (!bulk(dest, src, layout, state)) {
                 return cancelled(dest) ? Outcome.CANCELLED : Outcome.STOPPED;
+            }
+            if (dest.jdbi().withExtension(CopyDao.class, d -> d.markCatchingUp(dst.id().value())) == 0) {
+                return Outcome.CANCELLED;
             }
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 if (stop.getAsBoolean() || cancelled(dest)) {
@@ -104,10 +113,13 @@ public final class CopyRunner {
             if (state.onSync() != null) {
                 Activator.activate(store, dst, "replace".equals(state.onSync()));
             }
-            dest.jdbi().useTransaction(h -> {
-                h.attach(CopyDao.class).markFinished(dst.id().value());
+            boolean finished = dest.jdbi().inTransaction(h -> {
                 SourceMapping.drop(h, src);
+                return h.attach(CopyDao.class).markFinished(dst.id().value()) > 0;
             });
+            if (!finished) {
+                return Outcome.CANCELLED;
+            }
             store.directory().write(h -> h.execute("delete from public.active_copies where dst = ?", dst.id().value()));
             return Outcome.FINISHED;
         }
@@ -294,6 +306,6 @@ public final class CopyRunner {
 
     private boolean cancelled(ShardPool dest) {
         return dest.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
-                .map(s -> s.cancelledAt() != null).orElse(true);
+                .map(s -> s.copyState() == CopyState.CANCELLED).orElse(true);
     }
 }

@@ -72,19 +72,74 @@ public final class CopySlots {
     static final int RUN_KEY = 0x67730001;
 
     /**
-     * Takes the run lock of one copy in the same session as its slot, so a copy never runs
-     * twice at once (a node and a 'copy run' by hand); false when someone else runs it.
+     * The right to run copy {@code dst} (or a follow round of it): its run lock, held on a
+     * connection of its own whose application name says who holds it. Taken before a slot and
+     * before any shard transaction, the one lock order everywhere. Closing releases both.
      */
-    static boolean tryLockRun(Slot slot, int dst) {
-        try (PreparedStatement ps = slot.connection().prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            ps.setInt(1, RUN_KEY);
-            ps.setInt(2, dst);
+    public record Run(Connection connection, int dst) implements AutoCloseable {
+        /** Takes a slot of the pair in this session; false when all five are taken. */
+        public boolean trySlot(ShardName src, ShardName dstShard) {
+            int key = key(src, dstShard);
+            try {
+                for (int slot = 0; slot < SLOTS; slot++) {
+                    if (tryLock(connection, key, slot)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (SQLException e) {
+                throw new io.graphstore.common.StoreException("taking a copy slot in the primary failed: "
+                        + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close(); // ends the session: every lock it held is released
+            } catch (SQLException e) {
+                // the session ends with the connection anyway
+            }
+        }
+    }
+
+    /** The run lock of copy {@code dst}, or empty when another process holds it (see {@link #holder}). */
+    public static Optional<Run> tryRun(ShardPool primary, int dst, String who) {
+        Connection c = primary.openDirect(java.time.Duration.ZERO, ("graph-store copy " + who).substring(0,
+                Math.min(63, ("graph-store copy " + who).length())));
+        try {
+            if (tryLock(c, RUN_KEY, dst)) {
+                return Optional.of(new Run(c, dst));
+            }
+            c.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            throw primary.unavailable(e);
+        }
+    }
+
+    /** Who holds the run lock of {@code dst}: "graph-store copy node default pid 4242 since 12:01:02", or empty. */
+    public static Optional<String> holder(ShardPool primary, int dst) {
+        return primary.jdbi().withHandle(h -> h.createQuery("""
+                select a.application_name || ' since ' || to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ')
+                  from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                 where l.locktype = 'advisory' and l.classid = ? and l.objid = ? and l.objsubid = 2 and l.granted""")
+                .bind(0, RUN_KEY).bind(1, dst).mapTo(String.class).findFirst());
+    }
+
+    private static boolean tryLock(Connection c, int key, int id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            ps.setInt(1, key);
+            ps.setInt(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
-        } catch (SQLException e) {
-            return false;
         }
     }
 

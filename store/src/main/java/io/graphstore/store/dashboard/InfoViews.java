@@ -26,10 +26,9 @@ final class InfoViews {
             create view info.copies as
             select dst.name as dst, dst.shard as dst_shard, src.name as src, src.shard as src_shard,
                    src.subgraph as hash,
-                   case when ac.cancelled_at is not null or cs.cancelled_at is not null then 'cancelled'
-                        when cs.finished_at is not null then 'finished'
-                        when cs.started_at is not null then 'running'
-                        else 'queued' end as state,
+                   case when ac.cancelled_at is not null then 'cancelled'
+                        when cs.state = 'finished' and not dst.active and a.node_id is not null then 'following'
+                        else replace(coalesce(cs.state, 'queued'), '_', ' ') end as state,
                    round(100.0 * (select sum(least(t.next_vid, t.target_vid))
                                     from sharded.copy_table_state t where t.shard = dst.shard and t.dst = dst.id)
                          / nullif((select sum(t.target_vid) from sharded.copy_table_state t
@@ -38,7 +37,8 @@ final class InfoViews {
               from primary_public.active_copies ac
               join primary_public.deployment_schemas src on src.id = ac.src
               join primary_public.deployment_schemas dst on dst.id = ac.dst
-              left join sharded.copy_state cs on cs.shard = dst.shard and cs.dst = dst.id""", """
+              left join sharded.copy_state cs on cs.shard = dst.shard and cs.dst = dst.id
+              left join primary_public.subgraph_deployment_assignment a on a.id = dst.id""", """
             create view info.shard_sizes as
             select s.shard, s.database, s.bytes as size_bytes, pg_size_pretty(s.bytes) as size,
                    (select count(*) from primary_public.deployment_schemas ds where ds.shard = s.shard) as deployments,

@@ -57,8 +57,8 @@ final class CopyWorker implements AutoCloseable {
         }
         try {
             for (CopyInfo c : new CopyInspector(store).all()) {
-                if (assignedHere(c.dst()) && !c.srcRemoved() && !c.state().equals("finished") && !c.state().startsWith("cancel")
-                        && !c.state().equals("running") && running.add(c.dst().id().value())) {
+                if (assignedHere(c.dst()) && !c.srcRemoved() && c.stored().runnable() && !c.running()
+                        && running.add(c.dst().id().value())) {
                     copies.submit(() -> runCopy(c.dst()));
                 }
             }
