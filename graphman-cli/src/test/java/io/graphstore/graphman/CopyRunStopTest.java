@@ -43,14 +43,14 @@ class CopyRunStopTest {
         assertThat(all).doesNotContain(TestServer.PASSWORD.reveal());
 
         assertThat(cli.run("copy", "list").out()).containsPattern("(?m)^sgd\\d+ \\(shard_a\\) -> " + dst + " \\(shard_b\\)"
-                + "\\s+stopped\\s+[\\d.]+% \\(\\d+/\\d+ rows\\)\\s+199\\s+default\\R    waiting for node default");
+                + "\\s+copying\\s+[\\d.]+% \\(\\d+/\\d+ rows\\)\\s+199\\s+default\\R    waiting for node default");
         assertThat(cli.run("copy", "status", dst).out()).containsPattern("started\\s+\\d{4}-")
-                .containsPattern("finished\\s+-").containsPattern("state\\s+stopped");
+                .containsPattern("finished\\s+-").containsPattern("state\\s+copying");
 
         var resumed = cli.run("copy", "run", dst);
         assertThat(resumed.exit()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains(" finished: ").contains("up to block 199");
-        assertThat(cli.json("copy", "status", dst, "--json").get("state").asText()).isEqualTo("finished");
+        assertThat(cli.json("copy", "status", dst, "--json").get("state").asText()).isEqualTo("following");
     }
 
     private static long progress(TestShards shards, int dst) throws Exception {

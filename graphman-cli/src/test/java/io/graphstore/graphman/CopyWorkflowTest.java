@@ -59,17 +59,18 @@ class CopyWorkflowTest {
         assertThat(run.err()).as("the progress bar").contains(dst + " shard_b").contains("rows");
 
         assertThat(cli.run("copy", "list").out())
-                .containsPattern("(?m)^" + src + " \\(shard_a\\) -> " + dst + " \\(shard_b\\)\\s+finished\\s+100% "
+                .containsPattern("(?m)^" + src + " \\(shard_a\\) -> " + dst + " \\(shard_b\\)\\s+following\\s+100% "
                         + "\\((\\d+)/\\1 rows\\)\\s+59\\s+default$");
         var status = cli.run("copy", "status", dst);
         assertThat(status.exit()).as(status.all()).isZero();
         assertThat(status.out()).containsPattern("deployment\\s+" + hash).containsPattern("src\\s+" + src + " in shard_a")
                 .containsPattern("dst\\s+" + dst + " in shard_b\\R").containsPattern("finished\\s+\\d{4}-")
-                .containsPattern("state\\s+finished 100%")
+                .containsPattern("state\\s+following 100%")
                 .containsPattern("TABLE\\s+DONE\\s+NEXT_VID\\s+TARGET_VID\\s+BATCH\\s+DURATION\\(ms\\)")
                 .containsPattern("(?m)^Account\\s+yes\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+$").doesNotContain("waiting");
         JsonNode detail = cli.json("copy", "status", dst, "--json");
-        assertThat(detail.get("state").asText()).isEqualTo("finished");
+        // finished, not the active copy, assigned: its node keeps it in step
+        assertThat(detail.get("state").asText()).isEqualTo("following");
         assertThat(detail.get("percent").asDouble()).isEqualTo(100.0);
         assertThat(detail.get("tables")).isNotEmpty().allSatisfy(t -> assertThat(t.get("done").asBoolean()).isTrue());
 

@@ -44,7 +44,7 @@ class NodeStopTest {
 
         var resumed = cli.run("copy", "run", dst);
         assertThat(resumed.exit()).as(resumed.all()).isZero();
-        assertThat(cli.run("copy", "list").out()).containsPattern(dst + " \\(shard_b\\).*finished");
+        assertThat(cli.run("copy", "list").out()).containsPattern(dst + " \\(shard_b\\).*following");
     }
 
     private static long progress(TestShards shards, int dst) throws Exception {
