@@ -58,7 +58,29 @@ public final class CopyRunner {
 
     /** Runs the copy; its statements (bulk batches, index builds, replay) have no read timeout. */
     public Outcome run() {
-        return io.graphstore.store.pool.LongStatements.allow(this::runCopy);
+        Outcome outcome = io.graphstore.store.pool.LongStatements.allow(this::runCopy);
+        if (outcome == Outcome.CANCELLED) {
+            dropSourceMapping();
+        }
+        return outcome;
+    }
+
+    /** A cancelled copy reads its source no more: its foreign schema goes (a follower's stays). */
+    private void dropSourceMapping() {
+        ShardPool dest = store.require(dst.shard());
+        dest.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value())).ifPresent(s -> {
+            boolean stillRead = dest.jdbi().withHandle(h -> h.createQuery("""
+                    select exists (select 1 from subgraphs.follow_state f where f.src = :src and f.id <> :dst
+                                      and not exists (select 1 from subgraphs.copy_state c
+                                                       where c.dst = f.id and c.state = 'cancelled'))
+                        or exists (select 1 from subgraphs.copy_state c where c.src = :src and c.dst <> :dst
+                                      and c.state in ('queued', 'copying', 'catching_up'))""")
+                    .bind("src", s.src()).bind("dst", dst.id().value()).mapTo(Boolean.class).one());
+            if (!stillRead) {
+                store.directory().site(DeploymentId.of(s.src()))
+                        .ifPresent(src -> dest.jdbi().useTransaction(h -> SourceMapping.drop(h, src)));
+            }
+        });
     }
 
     private Outcome runCopy() {

@@ -88,4 +88,53 @@ class CopyStateTest {
         assertThat(Follower.followOnce(store, dst)).contains(srcHead);
         assertThat(Verifier.verify(store, dst).identical()).isTrue();
     }
+
+    @Test
+    void aCancelledCopyLeavesNoSourceMappingAndRemapDropsOneACrashLeft(TestShards shards) {
+        ShardedStore store = shards.open(shards.config(CopyTest.RULES), io.graphstore.store.StoreOptions.defaults()
+                .withCopyBatches(java.time.Duration.ofMillis(1), 100));
+        Site src = CopyTestSupport.deployAndIndex(store, "state/mapped", 4, 60, 20);
+        Site dst = new CopyAdmin(store).create(src.namespace().value(), CopyTest.B, NodeId.DEFAULT, 0,
+                CopyAdmin.OnSync.NONE, Transport.COPY);
+        AtomicInteger batches = new AtomicInteger();
+        assertThat(new CopyRunner(store, dst, () -> batches.get() > 1, p -> batches.incrementAndGet()).run())
+                .isEqualTo(CopyRunner.Outcome.STOPPED);
+        assertThat(schemaExists(store, dst, src.namespace().value())).as("mapped while the copy is unfinished").isTrue();
+        new CopyAdmin(store).cancel(dst.namespace().value());
+        assertThat(new CopyRunner(store, dst, () -> false, p -> { }).run()).isEqualTo(CopyRunner.Outcome.CANCELLED);
+        assertThat(schemaExists(store, dst, src.namespace().value())).isFalse();
+
+        // a crash between mapping and dropping leaves the schema behind: remap removes it
+        store.require(dst.shard()).jdbi().useTransaction(h -> SourceMapping.ensure(h, src,
+                store.deployments().data(src).layout()));
+        var report = store.remap(new io.graphstore.store.fdw.FdwWiring.Scope(java.util.Optional.empty(),
+                java.util.Optional.empty(), false, true));
+        assertThat(report.removed()).anySatisfy(r -> assertThat(r).contains("schema " + src.namespace()));
+        assertThat(schemaExists(store, dst, src.namespace().value())).isFalse();
+        assertThat(schemaExists(store, src, src.namespace().value())).as("the real namespace stays").isTrue();
+    }
+
+    @Test
+    void mirrorRefreshesRunningAtOnceAllSucceed(TestShards shards) throws Exception {
+        ShardedStore store = shards.open(shards.config(CopyTest.RULES));
+        CopyTestSupport.deployAndIndex(store, "state/mirrored", 5, 5, 5);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<java.util.List<io.graphstore.store.mirror.ShardMirror>>>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> store.mirror().refresh()));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).allSatisfy(m -> assertThat(m.error()).as("refresh of %s", m.shard()).isEmpty());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean schemaExists(ShardedStore store, Site in, String schema) {
+        return store.require(in.shard()).jdbi().withHandle(h -> h.createQuery(
+                "select exists (select 1 from pg_namespace where nspname = :s)").bind("s", schema)
+                .mapTo(Boolean.class).one());
+    }
 }
