@@ -27,6 +27,14 @@ class CopyVerifyCommandTest {
         var ok = cli.run("copy", "verify", dst);
         assertThat(ok.exit()).as(ok.all()).isZero();
         assertThat(ok.out()).contains("identical").doesNotContain("DIFFERS");
+        // the active copy follows nothing: it is compared with the other copy, either way round
+        String active = cli.json("info", "vip/verified", "--json").get(0).get("namespace").asText();
+        var fromActive = cli.run("copy", "verify", active);
+        assertThat(fromActive.exit()).as(fromActive.all()).isZero();
+        assertThat(fromActive.out()).startsWith(active).contains(" against " + dst);
+        var both = cli.run("copy", "verify", active, dst);
+        assertThat(both.exit()).as(both.all()).isZero();
+        assertThat(cli.run("copy", "verify", active, active).exit()).isEqualTo(2);
 
         try (Connection c = shards.connect(ShardName.of("shard_b")); Statement s = c.createStatement()) {
             s.execute("update " + dst + ".token set name = 'tampered' where vid = (select min(vid) from " + dst + ".token)");

@@ -14,15 +14,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code graphman copy verify DST}: compare a copy with the site it was copied from or follows. */
+/** {@code graphman copy verify COPY [OTHER]}: compare two copies of one deployment. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Compare a copy with its source at their common block.",
-            "The source is the site it was copied from, or the one it follows. Table by table in",
-            "vid ranges of 100 000 (version counts and md5 checksums); names the first range that",
-            "differs. Reads only. Exit 1 when anything differs."})
+        description = {"Compare two copies of a deployment at their common block.",
+            "With COPY alone, the other is the site it was copied from or follows; for the active",
+            "copy (or a site that follows nothing), the active copy or else the newest other copy",
+            "of the deployment. Table by table in vid ranges of 100 000 (version counts and md5",
+            "checksums); names the first range that differs. Reads only. Exit 1 when anything",
+            "differs, 2 when there is nothing to compare with."})
 public final class CopyVerify extends GraphmanCommand {
-    @Parameters(paramLabel = "DST", description = "the copy: sgdN, HASH:SHARD")
+    @Parameters(index = "0", paramLabel = "COPY", description = "a copy: sgdN, HASH:SHARD")
     String dst;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OTHER",
+            description = "another copy of the same deployment to compare with (sgdN, HASH:SHARD)")
+    String other;
 
     @Option(names = "--json", description = "print JSON for scripts")
     boolean json;
@@ -30,7 +36,7 @@ public final class CopyVerify extends GraphmanCommand {
     @Override
     public Integer call() {
         try (ShardedStore store = openStore(loadConfig())) {
-            VerifyReport r = new CopyAdmin(store).verify(dst);
+            VerifyReport r = other == null ? new CopyAdmin(store).verify(dst) : new CopyAdmin(store).verify(dst, other);
             if (json) {
                 out().println(Json.write(asMap(r)));
             } else {

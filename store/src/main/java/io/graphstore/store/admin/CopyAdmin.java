@@ -87,6 +87,12 @@ public final class CopyAdmin {
         return io.graphstore.store.copy.Verifier.verify(store, store.directory().resolveOne(dst));
     }
 
+    /** Compares two copies of one deployment, each named as sgdN or HASH:SHARD. */
+    public io.graphstore.store.copy.VerifyReport verify(String copy, String other) {
+        return io.graphstore.store.copy.Verifier.verify(store, store.directory().resolveOne(copy),
+                store.directory().resolveOne(other));
+    }
+
     /** Every copy in every reachable shard. */
     public java.util.List<io.graphstore.store.copy.CopyInfo> list() {
         return listing().copies();

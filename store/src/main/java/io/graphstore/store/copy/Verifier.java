@@ -23,18 +23,44 @@ public final class Verifier {
     private Verifier() {
     }
 
+    /** Compares {@code copy} with the site it was copied from or follows, else with another copy of its deployment. */
     public static VerifyReport verify(ShardedStore store, Site copy) {
-        return io.graphstore.store.pool.LongStatements.allow(() -> compare(store, copy));
+        return verify(store, copy, counterpart(store, copy));
     }
 
-    private static VerifyReport compare(ShardedStore store, Site copy) {
+    /** Compares two copies of one deployment at their common block. */
+    public static VerifyReport verify(ShardedStore store, Site copy, Site other) {
+        if (!copy.hash().equals(other.hash()) || copy.id().equals(other.id())) {
+            throw new BadInputException(copy.describe() + " and " + other.describe()
+                    + " are not two copies of one deployment; name two copies of the same hash");
+        }
+        return io.graphstore.store.pool.LongStatements.allow(() -> compare(store, copy, other));
+    }
+
+    /**
+     * What a copy is compared with when only it is named: the site it was copied from or
+     * follows; for the active copy (or any site that follows nothing), the active copy or
+     * else the most recent other copy of the same deployment.
+     */
+    private static Site counterpart(ShardedStore store, Site copy) {
         ShardPool dest = store.require(copy.shard());
-        int srcId = dest.jdbi().withExtension(CopyDao.class, d -> d.state(copy.id().value()).map(CopyDao.State::src)
-                .or(() -> d.following(copy.id().value()).map(CopyDao.Follow::src)))
-                .orElseThrow(() -> new BadInputException(copy.describe() + " is not a copy of another site; nothing to "
-                        + "compare it with"));
-        Site source = store.directory().site(DeploymentId.of(srcId)).orElseThrow(() -> new BadInputException(
-                "the source sgd" + srcId + " of " + copy.describe() + " no longer exists"));
+        Optional<Integer> recorded = dest.jdbi().withExtension(CopyDao.class, d -> d.state(copy.id().value())
+                .map(CopyDao.State::src)
+                .or(() -> d.following(copy.id().value()).map(CopyDao.Follow::src)));
+        if (recorded.isPresent()) {
+            int srcId = recorded.get();
+            return store.directory().site(DeploymentId.of(srcId)).orElseThrow(() -> new BadInputException(
+                    "the source sgd" + srcId + " of " + copy.describe() + " no longer exists"));
+        }
+        return store.directory().sites(copy.hash()).stream().filter(s -> !s.id().equals(copy.id()))
+                .sorted(java.util.Comparator.comparing((Site s) -> !s.active())
+                        .thenComparing(s -> -s.id().value()))
+                .findFirst().orElseThrow(() -> new BadInputException(copy.describe()
+                        + " is the only copy of its deployment; nothing to compare it with"));
+    }
+
+    private static VerifyReport compare(ShardedStore store, Site copy, Site source) {
+        ShardPool dest = store.require(copy.shard());
         Layout layout = store.deployments().data(source).layout();
         int block = Math.min(store.deployments().data(source).head().number().orElse(-1),
                 store.deployments().data(copy).head().number().orElse(-1));
