@@ -79,8 +79,9 @@ class UnusedCommandsTest {
         assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
         assertThat(failed.out()).as("the copy went on its own").startsWith("removed 1 deployment:\n").contains(copy);
         assertThat(failed.err().lines().filter(l -> l.startsWith("error:"))).singleElement().asString()
-                .startsWith("error: removing unused deployment " + source + " (" + ShardCli.hash(2) + " in shard_a) failed: ")
-                .contains("read-only").endsWith("; its removal has begun, and the next remove finishes it once that is"
+                .startsWith("error: removing unused deployment " + source + " (" + ShardCli.hash(2) + " in shard_a) failed:"
+                        + " shard 'shard_a': cannot execute DROP SCHEMA in a read-only transaction (SQLSTATE 25006); ")
+                .endsWith("; its removal has begun, and the next remove finishes it once that is"
                         + " fixed");
         assertThat(cli.run("unused", "list", "--existing").out()).containsPattern("(?m)^" + source
                 + "\\s.*\\s" + sourceCount + "\\s+\\S+\\s+begun \\S+, not finished$");

@@ -9,6 +9,7 @@ import io.graphstore.store.domain.DeploymentHash;
 import io.graphstore.store.domain.DeploymentId;
 import io.graphstore.store.domain.Namespace;
 import io.graphstore.store.domain.Site;
+import io.graphstore.store.pool.Failures;
 import io.graphstore.store.pool.LongStatements;
 import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.pool.ShardUnavailableException;
@@ -30,6 +31,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -119,7 +121,7 @@ public final class UnusedAdmin {
                 select id, deployment, shard, namespace, network, entity_count, coalesce(subgraphs, '{}') as subgraphs,
                        unused_at, removal_started_at, removed_at
                   from public.unused_deployments where id = :id""")
-        Optional<Unused> byId(@org.jdbi.v3.sqlobject.customizer.Bind("id") int id);
+        Optional<Unused> byId(@Bind("id") int id);
     }
 
     static final String UNUSED = """
@@ -257,7 +259,9 @@ public final class UnusedAdmin {
         } catch (NotYet | ShardUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new Failed(firstLine(e) + (started[0] == null ? "; nothing was changed, the next remove tries again"
+            // a database error as one line (shard, server message, SQLSTATE, hint), else our own message
+            String what = Failures.describe(e).orElseGet(() -> firstLine(e));
+            throw new Failed(what + (started[0] == null ? "; nothing was changed, the next remove tries again"
                     : "; its removal has begun, and the next remove finishes it once that is fixed"));
         }
     }
