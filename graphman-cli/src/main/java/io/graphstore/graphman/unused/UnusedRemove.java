@@ -8,15 +8,19 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.UnusedAdmin;
 import io.graphstore.store.domain.DeploymentHash;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code graphman unused remove}: drop recorded unused deployments. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Remove recorded unused deployments that are still unused: their namespace and metadata",
-            "in their shard, then their directory row. The history stays in 'unused list'."})
+        description = {"Remove recorded unused deployments that are still unused: check every reference, mark",
+            "it as being removed, drop its namespace and metadata in its shard, then its directory row.",
+            "One that cannot go yet is skipped with the reason; an interrupted removal is finished by the",
+            "next one. Exits 1 when a removal failed for another reason. The history stays in 'unused list'."})
 public final class UnusedRemove extends GraphmanCommand {
     @Option(names = "--older", paramLabel = "MINUTES", defaultValue = "0",
             description = "only those recorded at least this many minutes ago (default ${DEFAULT-VALUE})")
@@ -42,16 +46,42 @@ public final class UnusedRemove extends GraphmanCommand {
         }
         Optional<DeploymentHash> hash = deployment.map(DeploymentHash::of);
         try (ShardedStore store = openStore(loadConfig())) {
-            List<UnusedAdmin.Unused> removed = new UnusedAdmin(store).remove(Duration.ofMinutes(olderMinutes), count, hash);
+            UnusedAdmin.Removal removal = new UnusedAdmin(store).remove(Duration.ofMinutes(olderMinutes), count, hash);
             if (json) {
-                out().println(Json.write(UnusedTable.asMaps(removed)));
-            } else if (removed.isEmpty()) {
-                out().println("nothing removed; 'graphman unused list --existing' shows what is recorded");
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("removed", UnusedTable.asMaps(removal.removed()));
+                m.put("skipped", removal.skipped().stream().map(s -> {
+                    Map<String, Object> row = UnusedTable.asMap(s.deployment());
+                    row.put("reason", s.reason());
+                    row.put("failed", s.failed());
+                    return row;
+                }).toList());
+                out().println(Json.write(m));
             } else {
-                out().println("removed " + removed.size() + " deployment" + (removed.size() == 1 ? "" : "s") + ":");
-                UnusedTable.print(removed, out());
+                print(removal);
             }
-            return ExitCode.OK;
+            return removal.anyFailed() ? ExitCode.FAILURE : ExitCode.OK;
         }
+    }
+
+    private void print(UnusedAdmin.Removal removal) {
+        List<UnusedAdmin.Unused> removed = removal.removed();
+        if (removed.isEmpty() && removal.skipped().isEmpty()) {
+            out().println("nothing removed; 'graphman unused list --existing' shows what is recorded");
+            return;
+        }
+        if (removed.isEmpty()) {
+            out().println("nothing removed");
+        } else {
+            out().println("removed " + removed.size() + " deployment" + (removed.size() == 1 ? "" : "s") + ":");
+            UnusedTable.print(removed, out());
+        }
+        List<UnusedAdmin.Skipped> waiting = removal.skipped().stream().filter(s -> !s.failed()).toList();
+        if (!waiting.isEmpty()) {
+            out().println("not removed yet, tried again next time:");
+            waiting.forEach(s -> out().println("  " + s.deployment().describe() + ": " + s.reason()));
+        }
+        removal.skipped().stream().filter(UnusedAdmin.Skipped::failed).forEach(s -> err().println(
+                "error: removing unused deployment " + s.deployment().describe() + " failed: " + s.reason()));
     }
 }

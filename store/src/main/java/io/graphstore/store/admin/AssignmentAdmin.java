@@ -6,6 +6,7 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.primary.AssignmentDao;
 import io.graphstore.store.primary.Directory;
+import io.graphstore.store.primary.RemovalGuard;
 import java.util.Optional;
 
 /** Which node runs a site: reassign, unassign, pause, resume. Writes the primary only. */
@@ -24,6 +25,7 @@ public final class AssignmentAdmin {
         Site site = directory.resolveOne(locator);
         Optional<String> before = directory.assignment(site.id()).map(AssignmentDao.Row::nodeId);
         directory.write(h -> {
+            RemovalGuard.requireNotBeingRemoved(h, site);
             h.attach(AssignmentDao.class).assign(site.id().value(), node.value());
             return null;
         });

@@ -8,6 +8,7 @@ import io.graphstore.store.copy.CopyPreparer;
 import io.graphstore.store.copy.Transport;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.primary.AssignmentDao;
+import io.graphstore.store.primary.RemovalGuard;
 import io.graphstore.store.primary.SiteDao;
 import io.graphstore.store.shard.Head;
 import java.util.Optional;
@@ -46,6 +47,10 @@ public final class CopyAdmin {
             throw new BadInputException("shard '" + shard + "' already has a copy of " + src.hash() + " ("
                     + there.get().namespace() + "); a shard holds at most one copy of a deployment");
         }
+        store.directory().write(h -> {
+            RemovalGuard.requireNotBeingRemoved(h, src);
+            return null;
+        });
         Head head = store.deployments().data(src).head();
         if (head.number().isEmpty() || head.number().get() - offset < head.earliestBlock()) {
             throw new BadInputException("deployment " + src.describe() + " has head "
@@ -157,6 +162,7 @@ public final class CopyAdmin {
     private Site recordSite(Site src, ShardName shard) {
         try {
             return store.directory().write(h -> {
+                RemovalGuard.requireNotBeingRemoved(h, src);
                 SiteDao sites = h.attach(SiteDao.class);
                 int id = sites.nextId();
                 sites.insert(id, src.hash().value(), shard.value(), src.network(), false);

@@ -14,6 +14,7 @@ import io.graphstore.store.placement.Placement;
 import io.graphstore.store.primary.AssignmentDao;
 import io.graphstore.store.primary.ChainDao;
 import io.graphstore.store.primary.Directory;
+import io.graphstore.store.primary.RemovalGuard;
 import io.graphstore.store.primary.SiteDao;
 import io.graphstore.store.primary.SubgraphDao;
 import java.util.LinkedHashMap;
@@ -74,6 +75,10 @@ public final class DeploymentAdmin {
             throw new BadInputException("deployment " + req.hash() + " already exists on network '" + site.network()
                     + "', not '" + network + "'; deploy it with --network " + site.network());
         }
+        directory.write(h -> {
+            RemovalGuard.requireNotBeingRemoved(h, site);
+            return null;
+        });
         if (!store.deployments().exists(site)) {
             store.deployments().create(site, layout, req.schema(), 0);
         } else if (!store.deployments().schema(site).map(String::strip).orElse("").equals(req.schema().strip())) {
@@ -104,6 +109,7 @@ public final class DeploymentAdmin {
             String versionId = newId();
             names.insertVersion(versionId, subgraphId, site.hash().value());
             names.setCurrent(subgraphId, versionId);
+            RemovalGuard.requireNotBeingRemoved(h, site);
             AssignmentDao assignments = h.attach(AssignmentDao.class);
             if (assignments.byId(site.id().value()).isEmpty()) {
                 assignments.assign(site.id().value(), node.value());

@@ -10,14 +10,17 @@ import io.graphstore.store.primary.ChainDao;
 import io.graphstore.store.primary.Directory;
 import io.graphstore.store.shard.Head;
 import io.graphstore.store.shard.MetadataDao;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Read-only views for {@code graphman info} and {@code chain list}. */
 public final class InfoAdmin {
     private final ShardedStore store;
     private final Directory directory;
+    private Map<Integer, OffsetDateTime> removals = Map.of();
 
     public InfoAdmin(ShardedStore store) {
         this.store = store;
@@ -30,6 +33,7 @@ public final class InfoAdmin {
      */
     public List<DeploymentInfo> info(Optional<String> locator) {
         List<Site> sites = locator.map(this::withOtherCopies).orElseGet(directory::allSites);
+        removals = beingRemoved();
         List<DeploymentInfo> infos = sites.stream().map(this::info).toList();
         return infos.stream().map(i -> withLag(i, infos)).toList();
     }
@@ -74,9 +78,27 @@ public final class InfoAdmin {
         } catch (StoreException e) {
             problem = Optional.of(e.getMessage());
         }
+        OffsetDateTime removing = removals.get(site.id().value());
+        if (removing != null) {
+            problem = Optional.of("being removed as unused since " + removing.withNano(0) + "; 'graphman unused remove"
+                    + " --deployment " + site.hash() + "' finishes it");
+        }
         return new DeploymentInfo(site, directory.namesFor(site.hash()), a.map(AssignmentDao.Row::nodeId),
                 a.map(AssignmentDao.Row::pausedAt), head, status.map(MetadataDao.StatusRow::health),
                 status.map(MetadataDao.StatusRow::syncedAt), problem, Optional.empty());
+    }
+
+    /** Sites whose removal as unused began and did not end; best effort (empty while the primary is down). */
+    private Map<Integer, OffsetDateTime> beingRemoved() {
+        try {
+            return store.primary().jdbi().withHandle(h -> h.createQuery("""
+                    select id, removal_started_at from public.unused_deployments
+                     where removal_started_at is not null and removed_at is null""")
+                    .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getObject(2, OffsetDateTime.class))).list())
+                    .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     public List<ChainDao.Chain> chains() {

@@ -7,6 +7,7 @@ import io.graphstore.store.fdw.MappedTables;
 import io.graphstore.store.internal.Sql;
 import io.graphstore.store.layout.Layout;
 import io.graphstore.store.primary.AssignmentDao;
+import io.graphstore.store.primary.RemovalGuard;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -53,6 +54,7 @@ public final class Activator {
 
     private static void finishFlags(ShardedStore store, Site current, Site next, boolean replace) {
         store.directory().write(h -> {
+            RemovalGuard.requireNotBeingRemoved(h, next);
             h.createUpdate("update public.deployment_schemas set active = false where subgraph = :hash and id <> :id")
                     .bind("hash", next.hash().value()).bind("id", next.id().value()).execute();
             h.createUpdate("update public.deployment_schemas set active = true where id = :id")

@@ -3,7 +3,9 @@ package io.graphstore.store.node;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.UnusedAdmin;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The unused-deployment reaper: every {@code interval} records the deployments that became
  * unused and removes those recorded longer ago than the store's
- * {@code unusedRemoveAfter} (6 hours by default), a few at a time.
+ * {@code unusedRemoveAfter} (6 hours by default), a few at a time. A deployment that cannot
+ * go yet, or whose removal failed, is logged with the reason when the reason changes.
  */
 final class Reaper implements AutoCloseable {
     static final int REMOVE_PER_ROUND = 5;
@@ -24,19 +27,38 @@ final class Reaper implements AutoCloseable {
         return t;
     });
 
+    /** The last reason each skipped deployment gave, so a reason is logged once, not every round. */
+    private final Map<Integer, String> lastReason = new ConcurrentHashMap<>();
+
     Reaper(ShardedStore store, Duration interval) {
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 UnusedAdmin unused = new UnusedAdmin(store);
                 unused.record().forEach(u -> LOG.info("recorded {} ({} in {}) as unused", u.namespace(), u.deployment(),
                         u.shard()));
-                unused.remove(store.options().unusedRemoveAfter(), REMOVE_PER_ROUND, Optional.empty())
-                        .forEach(u -> LOG.info("removed unused deployment {} ({} in {})", u.namespace(), u.deployment(),
-                                u.shard()));
+                log(unused.remove(store.options().unusedRemoveAfter(), REMOVE_PER_ROUND, Optional.empty()));
             } catch (RuntimeException e) {
                 LOG.warn("the unused-deployment reaper failed this round: {}", e.getMessage());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void log(UnusedAdmin.Removal removal) {
+        for (UnusedAdmin.Unused u : removal.removed()) {
+            lastReason.remove(u.id());
+            LOG.info("removed unused deployment {} ({} in {})", u.namespace(), u.deployment(), u.shard());
+        }
+        for (UnusedAdmin.Skipped s : removal.skipped()) {
+            if (s.reason().equals(lastReason.put(s.deployment().id(), s.reason()))) {
+                continue;
+            }
+            if (s.failed()) {
+                LOG.warn("removing unused deployment {} failed: {}; it is tried again", s.deployment().describe(),
+                        s.reason());
+            } else {
+                LOG.info("unused deployment {} is not removed yet: {}", s.deployment().describe(), s.reason());
+            }
+        }
     }
 
     @Override

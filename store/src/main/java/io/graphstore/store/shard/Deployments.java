@@ -83,11 +83,22 @@ public final class Deployments {
 
     /** Removes the site's namespace and metadata rows from its shard; one shard transaction. */
     public void drop(Site site) {
+        drop(site, () -> { });
+    }
+
+    /**
+     * Like {@link #drop(Site)}, running {@code beforeCommit} last in the transaction. Idempotent:
+     * dropping a site whose data is gone already (or partly gone) changes nothing else.
+     */
+    public void drop(Site site, Runnable beforeCommit) {
         inShard(site, h -> {
             DeploymentData.dropNamespace(h, site);
             h.attach(MetadataDao.class).deleteDeployment(site.id().value());
             h.execute("delete from subgraphs.follow_state where id = ?", site.id().value());
             h.execute("delete from subgraphs.copy_state where dst = ?", site.id().value());
+            h.execute("delete from subgraphs.table_stats where deployment = ?", site.id().value());
+            h.execute("delete from subgraphs.revert_log where deployment = ?", site.id().value());
+            beforeCommit.run();
             return null;
         });
         layouts.remove(site.id());

@@ -52,8 +52,8 @@ class UnusedTest {
         assertThat(unused.list(true)).as("used again: forgotten").extracting(UnusedAdmin.Unused::id)
                 .containsExactly(nameless.id().value());
 
-        assertThat(unused.remove(Duration.ofHours(1), 10, Optional.empty())).as("not old enough").isEmpty();
-        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty())).singleElement().satisfies(u -> {
+        assertThat(unused.remove(Duration.ofHours(1), 10, Optional.empty()).removed()).as("not old enough").isEmpty();
+        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty()).removed()).singleElement().satisfies(u -> {
             assertThat(u.id()).isEqualTo(nameless.id().value());
             assertThat(u.removedAt()).as("what remove returns says when it removed it").isNotNull();
         });

@@ -31,7 +31,7 @@ class CopyReplaceTest {
 
         UnusedAdmin unused = new UnusedAdmin(store);
         assertThat(unused.record()).extracting(UnusedAdmin.Unused::id).containsExactly(old.id().value());
-        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty())).hasSize(1);
+        assertThat(unused.remove(Duration.ZERO, 10, Optional.empty()).removed()).hasSize(1);
         assertThat(store.directory().sites(old.hash())).containsExactly(store.directory().site(copy.id()).orElseThrow());
         assertThat(store.deployments().data(store.directory().resolveOne("replace/me")).head().entityCount())
                 .isPositive();
