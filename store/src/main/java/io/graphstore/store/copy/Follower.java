@@ -33,7 +33,10 @@ public final class Follower {
         if (follow.isEmpty()) {
             return Optional.empty();
         }
-        Site source = store.directory().site(DeploymentId.of(follow.get().src())).orElseThrow();
+        int srcId = follow.get().src();
+        Site source = store.directory().site(DeploymentId.of(srcId)).orElseThrow(() ->
+                new io.graphstore.common.StoreException(follower.describe() + " follows sgd" + srcId
+                        + ", which no longer exists; activate it ('graphman copy activate') or unassign it"));
         Layout layout = store.deployments().data(source).layout();
         return store.primary().jdbi().inTransaction(p -> {
             boolean locked = p.createQuery("select pg_try_advisory_xact_lock(:key, :id)")
