@@ -3,8 +3,6 @@ package io.graphstore.store.admin;
 import io.graphstore.common.ShardName;
 import io.graphstore.common.StoreException;
 import io.graphstore.store.ShardedStore;
-import io.graphstore.store.copy.CopyDao;
-import io.graphstore.store.copy.CopySlots;
 import io.graphstore.store.domain.DeploymentHash;
 import io.graphstore.store.domain.DeploymentId;
 import io.graphstore.store.domain.Namespace;
@@ -14,7 +12,6 @@ import io.graphstore.store.pool.LongStatements;
 import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.pool.ShardUnavailableException;
 import io.graphstore.store.primary.AssignmentDao;
-import io.graphstore.store.primary.SubgraphDao;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -137,6 +133,7 @@ public final class UnusedAdmin {
 
     private final ShardedStore store;
     private final Steps steps;
+    private final RemovalCheck checker;
 
     public UnusedAdmin(ShardedStore store) {
         this(store, (step, u) -> { });
@@ -145,6 +142,7 @@ public final class UnusedAdmin {
     UnusedAdmin(ShardedStore store, Steps steps) {
         this.store = store;
         this.steps = steps;
+        this.checker = new RemovalCheck(store);
     }
 
     /** Records every unused site not recorded yet; forgets recorded ones that are used again. Returns the new ones. */
@@ -277,13 +275,13 @@ public final class UnusedAdmin {
                 Namespace.of(DeploymentId.of(u.id())), ShardName.of(u.shard()), u.network(), false, null));
         Long entities = u.entityCount();
         if (started[0] == null) {
-            Plan plan = check(site);
+            RemovalCheck.Plan plan = checker.check(site);
             steps.reached(Step.CHECKED, u);
             started[0] = mark(site, plan);
             entities = plan.entities();
             steps.reached(Step.MARKED, u);
         }
-        ownPool(site);
+        checker.ownPool(site);
         store.deployments().drop(site, () -> steps.reached(Step.DROPPING_SHARD_DATA, u));
         steps.reached(Step.SHARD_DATA_DROPPED, u);
         OffsetDateTime removedAt = finish(site, u);
@@ -291,146 +289,18 @@ public final class UnusedAdmin {
                 u.unusedAt(), started[0], removedAt);
     }
 
-    /** What the check found: the entity count, the copies whose rows may go, the sites that follow it (unassigned). */
-    private record Plan(Long entities, Set<Integer> deadCopies, Set<Integer> followers) {
-    }
-
-    private record CopyRow(int src, int dst, OffsetDateTime cancelledAt) {
-    }
-
-    /** A site's copy and follow state in its shard. */
-    private record ShardState(Optional<CopyDao.State> copy, Optional<CopyDao.Follow> follows, Long entities) {
-    }
-
-    /** Checks every reference to {@code x}; throws {@link NotYet} naming the first that is still needed. */
-    private Plan check(Site x) {
-        int id = x.id().value();
-        List<CopyRow> copies = inPrimary(h -> {
-            usedBy(h, x).ifPresent(why -> {
-                throw new NotYet(why);
-            });
-            return h.createQuery("select src, dst, cancelled_at from public.active_copies where src = :id or dst = :id")
-                    .bind("id", id).map((rs, ctx) -> new CopyRow(rs.getInt("src"), rs.getInt("dst"),
-                            rs.getObject("cancelled_at", OffsetDateTime.class))).list();
-        });
-        ShardState own;
-        try {
-            own = shardState(ownPool(x), id);
-        } catch (ShardUnavailableException e) {
-            throw new NotYet("its shard cannot be reached: " + e.getMessage() + "; it is removed once the shard is back");
-        }
-        Set<Integer> dead = new HashSet<>();
-        Set<Integer> followers = new HashSet<>();
-        for (CopyRow r : copies.stream().filter(r -> r.dst() == id).toList()) {
-            boolean cancelled = r.cancelledAt() != null || own.copy().map(s -> s.cancelledAt() != null).orElse(false);
-            boolean finished = own.copy().map(s -> s.finishedAt() != null).orElse(false);
-            if (own.copy().isPresent() && !finished && !cancelled) {
-                throw new NotYet("it is a copy of sgd" + r.src() + " that has not finished and was not cancelled; 'graphman"
-                        + " copy cancel " + x.namespace() + "' to have it removed, or reassign it to finish it");
-            }
-            if (cancelled && !finished && CopySlots.running(store.primary(), id)) {
-                throw new NotYet("its copy was cancelled but a process still runs it; it goes once that stops after"
-                        + " its current batch");
-            }
-            dead.add(id);
-        }
-        for (Site y : store.directory().sites(x.hash())) {
-            if (y.id().equals(x.id())) {
-                continue;
-            }
-            int yid = y.id().value();
-            Optional<CopyRow> row = copies.stream().filter(r -> r.src() == id && r.dst() == yid).findFirst();
-            Optional<String> node = store.directory().assignment(y.id()).map(AssignmentDao.Row::nodeId);
-            ShardState ys;
-            try {
-                ys = shardState(store.pool(y.shard()).orElseThrow(() -> new NotYet("shard '" + y.shard()
-                        + "' of its other copy " + y.namespace() + " is not used by this process")), yid);
-            } catch (ShardUnavailableException | NotYet e) {
-                if (row.isPresent() && row.get().cancelledAt() == null) {
-                    throw new NotYet("its copy " + y.namespace() + " in shard '" + y.shard() + "' cannot be checked: "
-                            + e.getMessage() + "; it is checked again next time");
-                }
-                if (node.isPresent() && !y.active()) {
-                    throw new NotYet("its other copy " + y.namespace() + " is assigned to node " + node.get()
-                            + " and may follow it, but cannot be checked: " + e.getMessage()
-                            + "; it is checked again next time");
-                }
-                row.ifPresent(r -> dead.add(yid));
-                continue;
-            }
-            Optional<CopyDao.State> copy = ys.copy().filter(s -> s.src() == id);
-            if (copy.isPresent() && copy.get().finishedAt() == null) {
-                boolean cancelled = copy.get().cancelledAt() != null || row.map(r -> r.cancelledAt() != null).orElse(false);
-                if (!cancelled) {
-                    throw new NotYet("copy " + y.namespace() + " in shard '" + y.shard() + "' still reads from it (not"
-                            + " finished, not cancelled); it goes once the copy finishes, or 'graphman copy cancel "
-                            + y.namespace() + "'");
-                }
-                if (CopySlots.running(store.primary(), yid)) {
-                    throw new NotYet("copy " + y.namespace() + " in shard '" + y.shard() + "' from it was cancelled but"
-                            + " a process still runs it; it goes once that stops after its current batch");
-                }
-            }
-            if (ys.follows().filter(f -> f.src() == id).isPresent()) {
-                if (node.isPresent() && !y.active()) {
-                    throw new NotYet(y.namespace() + " in shard '" + y.shard() + "' follows it and is assigned to node "
-                            + node.get() + "; 'graphman unassign " + y.namespace() + "' (or activate it) first");
-                }
-                followers.add(yid);
-            }
-            row.ifPresent(r -> dead.add(yid));
-        }
-        return new Plan(own.entities(), dead, followers);
-    }
-
-    /** Why the directory still uses {@code x}: an assignment, or a current or pending version of its active copy. */
-    private static Optional<String> usedBy(Handle h, Site x) {
-        Optional<AssignmentDao.Row> a = h.attach(AssignmentDao.class).byId(x.id().value());
-        if (a.isPresent()) {
-            return Optional.of("it is assigned to node " + a.get().nodeId() + " again; 'graphman unused record' forgets it");
-        }
-        boolean active = h.createQuery("select active from public.deployment_schemas where id = ?")
-                .bind(0, x.id().value()).mapTo(Boolean.class).findOne().orElse(false);
-        if (active) {
-            Optional<SubgraphDao.VersionRef> v = h.attach(SubgraphDao.class).namesFor(x.hash().value()).stream().findFirst();
-            if (v.isPresent()) {
-                return Optional.of("it is the active copy of the " + v.get().status() + " version of '" + v.get().name()
-                        + "' again; 'graphman unused record' forgets it");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private ShardState shardState(ShardPool pool, int id) {
-        try {
-            return pool.jdbi().withHandle(h -> {
-                CopyDao dao = h.attach(CopyDao.class);
-                Long entities = h.createQuery("select entity_count from subgraphs.head where id = ?").bind(0, id)
-                        .mapTo(Long.class).findOne().orElse(null);
-                return new ShardState(dao.state(id), dao.following(id), entities);
-            });
-        } catch (JdbiException e) {
-            throw pool.translate(e);
-        }
-    }
-
-    private ShardPool ownPool(Site x) {
-        return store.pool(x.shard()).orElseThrow(() -> new NotYet("its shard '" + x.shard() + "' is not used by this"
-                + " process (not configured, or pool_size 0 for this node); run the removal where it is"));
-    }
-
     /**
      * Step 2: in one primary transaction, with its directory row locked, checks the directory
      * again, deletes the rows of dead copies that name it and marks it as being removed.
      */
-    private OffsetDateTime mark(Site x, Plan plan) {
+    private OffsetDateTime mark(Site x, RemovalCheck.Plan plan) {
         int id = x.id().value();
         return store.directory().write(h -> {
             if (h.createQuery("select id from public.deployment_schemas where id = ? for update").bind(0, id)
                     .mapTo(Integer.class).findOne().isEmpty()) {
                 throw new NotYet("it is no longer in the directory; 'graphman unused record' forgets it");
             }
-            usedBy(h, x).ifPresent(why -> {
+            RemovalCheck.usedBy(h, x).ifPresent(why -> {
                 throw new NotYet(why);
             });
             List<Integer> named = h.createQuery("select dst from public.active_copies where src = :id or dst = :id")
@@ -499,7 +369,7 @@ public final class UnusedAdmin {
     }
 
     /** Why a deployment cannot go now; it is tried again next time. */
-    private static final class NotYet extends RuntimeException {
+    static final class NotYet extends RuntimeException {
         NotYet(String reason) {
             super(reason, null, false, false);
         }
