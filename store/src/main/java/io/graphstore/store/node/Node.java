@@ -13,8 +13,8 @@ import java.util.List;
 public final class Node implements AutoCloseable {
     /** How often the node looks for copies to run and followers to bring up to date. */
     public static final Duration COPY_TICK = Duration.ofSeconds(2);
-    /** Copies one node runs at once (the database allows 5 per shard pair). */
-    public static final int PARALLEL_COPIES = 4;
+    /** Copies one node runs at once: as many as one shard pair has slots, so one node can keep a pair busy. */
+    public static final int PARALLEL_COPIES = io.graphstore.store.copy.CopySlots.SLOTS;
 
     private final ShardedStore store;
     /** How often the node records and removes unused deployments. */
