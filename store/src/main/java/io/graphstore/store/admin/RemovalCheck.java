@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 
 /**
@@ -43,7 +42,7 @@ final class RemovalCheck {
     /** Checks every reference to {@code x}; throws {@link NotYet} naming the first that is still needed. */
     Plan check(Site x) {
         int id = x.id().value();
-        List<CopyRow> copies = inPrimary(h -> {
+        List<CopyRow> copies = store.primary().withHandle(h -> {
             usedBy(h, x).ifPresent(why -> {
                 throw new UnusedAdmin.NotYet(why);
             });
@@ -155,14 +154,5 @@ final class RemovalCheck {
     ShardPool ownPool(Site x) {
         return store.pool(x.shard()).orElseThrow(() -> new UnusedAdmin.NotYet("its shard '" + x.shard() + "' is not used by this"
                 + " process (not configured, or pool_size 0 for this node); run the removal where it is"));
-    }
-
-    private <T> T inPrimary(HandleCallback<T, RuntimeException> work) {
-        ShardPool primary = store.primary();
-        try {
-            return primary.jdbi().withHandle(work);
-        } catch (JdbiException e) {
-            throw primary.translate(e);
-        }
     }
 }

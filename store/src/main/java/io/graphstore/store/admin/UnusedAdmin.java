@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -179,7 +178,7 @@ public final class UnusedAdmin {
     }
 
     private List<Unused> rows() {
-        return inPrimary(h -> h.attach(Dao.class).all());
+        return store.primary().withHandle(h -> h.attach(Dao.class).all());
     }
 
     private Long liveCount(Unused u, Set<String> unreadable) {
@@ -244,7 +243,7 @@ public final class UnusedAdmin {
             }
             try {
                 // read again under the lock: another process may have begun or ended it since the list was read
-                Unused u = inPrimary(h -> h.attach(Dao.class).byId(recorded.id())).orElseThrow(() -> new NotYet(
+                Unused u = store.primary().withHandle(h -> h.attach(Dao.class).byId(recorded.id())).orElseThrow(() -> new NotYet(
                         "it is used again, so 'graphman unused record' forgot it"));
                 started[0] = u.removalStartedAt();
                 if (u.removedAt() != null) {
@@ -344,15 +343,6 @@ public final class UnusedAdmin {
             return h.createQuery("update public.unused_deployments set removed_at = coalesce(removed_at, now())"
                     + " where id = ? returning removed_at").bind(0, id).mapTo(OffsetDateTime.class).one();
         });
-    }
-
-    private <T> T inPrimary(HandleCallback<T, RuntimeException> work) {
-        ShardPool primary = store.primary();
-        try {
-            return primary.jdbi().withHandle(work);
-        } catch (JdbiException e) {
-            throw primary.translate(e);
-        }
     }
 
     private static String firstLine(Throwable e) {

@@ -42,22 +42,28 @@ public final class CopySlots {
     /** Takes a free slot, or empty when all five are taken. */
     public static Optional<Slot> tryAcquire(ShardPool primary, ShardName src, ShardName dst) {
         int key = key(src, dst);
-        Connection c = ownConnection(primary);
-        try {
-            for (int slot = 0; slot < SLOTS; slot++) {
-                try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                    ps.setInt(1, key);
-                    ps.setInt(2, slot);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (rs.getBoolean(1)) {
-                            return Optional.of(new Slot(c, key, slot));
-                        }
-                    }
-                }
+        return lockedOrClosed(primary, ownConnection(primary),
+                c -> freeSlot(c, key).stream().mapToObj(slot -> new Slot(c, key, slot)).findFirst());
+    }
+
+    /** The first of the pair's slots this session could lock. */
+    private static java.util.OptionalInt freeSlot(Connection c, int key) throws SQLException {
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (tryLock(c, key, slot)) {
+                return java.util.OptionalInt.of(slot);
             }
-            c.close();
-            return Optional.empty();
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** {@code take}'s result; the connection is closed when it took nothing or failed. */
+    private static <T> Optional<T> lockedOrClosed(ShardPool primary, Connection c, LockTaker<T> take) {
+        try {
+            Optional<T> taken = take.apply(c);
+            if (taken.isEmpty()) {
+                c.close();
+            }
+            return taken;
         } catch (SQLException e) {
             try {
                 c.close();
@@ -66,6 +72,11 @@ public final class CopySlots {
             }
             throw primary.unavailable(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface LockTaker<T> {
+        Optional<T> apply(Connection c) throws SQLException;
     }
 
     /** Advisory lock class of "this copy is being run", keyed by the destination site id. */
@@ -79,14 +90,8 @@ public final class CopySlots {
     public record Run(Connection connection, int dst) implements AutoCloseable {
         /** Takes a slot of the pair in this session; false when all five are taken. */
         public boolean trySlot(ShardName src, ShardName dstShard) {
-            int key = key(src, dstShard);
             try {
-                for (int slot = 0; slot < SLOTS; slot++) {
-                    if (tryLock(connection, key, slot)) {
-                        return true;
-                    }
-                }
-                return false;
+                return freeSlot(connection, key(src, dstShard)).isPresent();
             } catch (SQLException e) {
                 throw new io.graphstore.common.StoreException("taking a copy slot in the primary failed: "
                         + e.getMessage(), e);
@@ -105,22 +110,10 @@ public final class CopySlots {
 
     /** The run lock of copy {@code dst}, or empty when another process holds it (see {@link #holder}). */
     public static Optional<Run> tryRun(ShardPool primary, int dst, String who) {
-        Connection c = primary.openDirect(java.time.Duration.ZERO, ("graph-store copy " + who).substring(0,
-                Math.min(63, ("graph-store copy " + who).length())));
-        try {
-            if (tryLock(c, RUN_KEY, dst)) {
-                return Optional.of(new Run(c, dst));
-            }
-            c.close();
-            return Optional.empty();
-        } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // already failing
-            }
-            throw primary.unavailable(e);
-        }
+        String name = "graph-store copy " + who;
+        Connection c = primary.openDirect(java.time.Duration.ZERO, name.substring(0, Math.min(63, name.length())));
+        return lockedOrClosed(primary, c, conn -> tryLock(conn, RUN_KEY, dst) ? Optional.of(new Run(conn, dst))
+                : Optional.empty());
     }
 
     /** Who holds the run lock of {@code dst}: "graph-store copy node default pid 4242 since 12:01:02", or empty. */

@@ -127,6 +127,15 @@ public final class ShardPool implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on a pooled connection; a connection failure comes out as {@link ShardUnavailableException}. */
+    public <T> T withHandle(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw translate(e);
+        }
+    }
+
     /**
      * A connection of its own outside the pool (a lock session, a listener), through the
      * breaker; {@code readTimeout} bounds every wait for the server (zero: none).
