@@ -107,9 +107,9 @@ final class CopyBench {
             s.execute("insert into " + ns + ".token (block_range, id, name, symbol, decimals, total_supply, price, owner, tags,"
                     + " active, created_at, kind) select int4range(g / 500, null), 'tok-' || g, 'Token ' || g, 'T' || (g % 997),"
                     + " 18, g::numeric * 7919, (g % 1000) / 7.0, decode(lpad(to_hex(g % 1000 + 1), 16, '0'), 'hex'),"
-                    + " array['a', 'b' || g], g % 2 = 0, 1600000000000000 + g, 'FUNGIBLE' from generate_series(1, " + tokens + ") g");
-            s.execute("insert into " + ns + ".transfer (block_range, id, token, \"from\", \"to\", amount, block) select"
-                    + " int4range(g / 500, null), 'tr-' || g, 'tok-' || (g % 1000 + 1), decode(lpad(to_hex(g % 77), 16, '0'), 'hex'),"
+                    + " array['a', 'b' || g], g % 2 = 0, to_timestamp(1600000000 + g), 'FUNGIBLE' from generate_series(1, " + tokens + ") g");
+            s.execute("insert into " + ns + ".transfer (block$, id, token, \"from\", \"to\", amount, block) select"
+                    + " g / 500, 'tr-' || g, 'tok-' || (g % 1000 + 1), decode(lpad(to_hex(g % 77), 16, '0'), 'hex'),"
                     + " decode(lpad(to_hex(g % 91), 16, '0'), 'hex'), g::numeric * 31, g / 500 from generate_series(1, " + transfers + ") g");
             s.execute("update subgraphs.head set block_number = " + head + ", block_hash = '\\x00', entity_count = "
                     + "(select count(*) from " + ns + ".account where upper_inf(block_range)) + " + (tokens + transfers)
@@ -143,7 +143,7 @@ final class CopyBench {
         long start = System.nanoTime();
         try (Connection from = store.require(src.shard()).connect(); Connection to = store.require(dst.shard()).connect()) {
             for (EntityTable t : layout.tables()) {
-                String cols = "vid, block_range, " + t.allColumns().stream().map(Column::quotedName).collect(Collectors.joining(", "));
+                String cols = "vid, " + t.blockColumn() + ", " + t.allColumns().stream().map(Column::quotedName).collect(Collectors.joining(", "));
                 CopyOut out = from.unwrap(PGConnection.class).getCopyAPI()
                         .copyOut("copy (select " + cols + " from " + t.qualifiedName(src.namespace()) + ") to stdout (format binary)");
                 CopyIn in = to.unwrap(PGConnection.class).getCopyAPI()

@@ -49,7 +49,7 @@ final class TransactBench {
             try (Connection c = store.primary().connect()) {
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (EntityTable t : data.layout().tables()) {
-                    String cols = "block_range, " + t.allColumns().stream().map(Column::quotedName)
+                    String cols = t.blockColumn() + ", " + t.allColumns().stream().map(Column::quotedName)
                             .collect(Collectors.joining(", "));
                     ByteArrayOutputStream rows = new ByteArrayOutputStream();
                     copy.copyOut("copy (select " + cols + " from " + t.qualifiedName(written.namespace())

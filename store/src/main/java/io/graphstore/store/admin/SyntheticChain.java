@@ -8,10 +8,21 @@ import java.security.NoSuchAlgorithmException;
 /**
  * graph-store has no chain client; the chains of demos, tests and benchmarks are synthetic:
  * block N's hash is SHA-256 of "graph-store block N". Commands that need a block hash (a
- * rewind without --block-hash) use it.
+ * rewind without --block-hash) use it. Block N's timestamp is {@link #GENESIS_MICROS} plus 12 s
+ * per block, as on a chain with 12-second blocks.
  */
 public final class SyntheticChain {
+    /** The timestamp of block 0: 2020-09-13T12:26:40Z, in microseconds since the epoch. */
+    public static final long GENESIS_MICROS = 1_600_000_000_000_000L;
+    /** Microseconds between two blocks. */
+    public static final long BLOCK_MICROS = 12_000_000L;
+
     private SyntheticChain() {
+    }
+
+    /** The timestamp of block {@code number}, in microseconds since the epoch. */
+    public static long timestamp(int number) {
+        return GENESIS_MICROS + number * BLOCK_MICROS;
     }
 
     public static BlockPtr block(int number) {

@@ -22,22 +22,23 @@ final class BatchCopier {
     private BatchCopier() {
     }
 
-    static String selectSql(EntityTable t, String sourceTable) {
-        return "select vid, case when not upper_inf(block_range) and upper(block_range) > :target"
-                + " then int4range(lower(block_range), null) else block_range end, " + Replayer.columns(t)
-                + " from " + sourceTable + " where vid >= :from and vid < :to and lower(block_range) <= :target";
+    /** The versions to copy, as {@code columns} selects them from {@code sourceTable}. */
+    static String selectSql(EntityTable t, String sourceTable, String columns) {
+        return "select vid, " + t.blocksAsOf(":target") + ", " + columns
+                + " from " + sourceTable + " where vid >= :from and vid < :to and " + t.startBlock() + " <= :target";
     }
 
     static long viaFdw(Handle dest, Site src, Site dst, EntityTable t, long from, long to, int target) {
         String foreign = Sql.qualified(src.namespace().value(), t.name());
-        return dest.createUpdate("insert into " + t.qualifiedName(dst.namespace()) + " (vid, block_range, "
-                        + Replayer.columns(t) + ") " + selectSql(t, foreign))
+        return dest.createUpdate("insert into " + t.qualifiedName(dst.namespace()) + " (vid, " + t.blockColumn() + ", "
+                        + Replayer.columns(t) + ") " + selectSql(t, foreign, Replayer.selectColumns(t, dst.namespace())))
                 .bind("target", target).bind("from", from).bind("to", to).execute();
     }
 
     static long viaCopy(Handle dest, ShardPool source, Site src, Site dst, EntityTable t, long from, long to, int target)
             throws SQLException {
-        String select = selectSql(t, t.qualifiedName(src.namespace()))
+        // binary COPY carries an enum value as its label, so no cast between the namespaces' types is needed
+        String select = selectSql(t, t.qualifiedName(src.namespace()), Replayer.columns(t))
                 .replace(":target", Integer.toString(target)).replace(":from", Long.toString(from))
                 .replace(":to", Long.toString(to));
         Connection destConn = dest.getConnection();
@@ -45,7 +46,7 @@ final class BatchCopier {
             CopyOut out = sourceConn.unwrap(PGConnection.class).getCopyAPI()
                     .copyOut("copy (" + select + ") to stdout (format binary)");
             CopyIn in = destConn.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + t.qualifiedName(dst.namespace()) + " (vid, block_range, " + Replayer.columns(t)
+                    .copyIn("copy " + t.qualifiedName(dst.namespace()) + " (vid, " + t.blockColumn() + ", " + Replayer.columns(t)
                             + ") from stdin (format binary)");
             try {
                 // COPY OUT hands over one row per message; sending them on in 64 KiB pieces saves the

@@ -297,7 +297,7 @@ public final class CopyRunner {
     private void countEntities(Handle h, EntityTable table, long from, long to) {
         h.execute("set local enable_seqscan = off");
         long open = h.createQuery("select count(*) from " + table.qualifiedName(dst.namespace())
-                        + " where vid >= :from and vid < :to and upper_inf(block_range)")
+                        + " where vid >= :from and vid < :to and " + table.isCurrent())
                 .bind("from", from).bind("to", to).mapTo(Long.class).one();
         h.execute("set local enable_seqscan = on");
         h.createUpdate("update subgraphs.head set entity_count = entity_count + :n where id = :id")

@@ -56,15 +56,18 @@ final class Replayer {
         int target = src.number() == null ? head : src.number();
         if (target > head) {
             for (EntityTable t : layout.tables()) {
-                String cols = columns(t);
                 String local = t.qualifiedName(follower.namespace());
                 String foreign = Sql.qualified(source.namespace().value(), t.name());
-                // close first: the new versions of an id may only arrive once its old one is closed
-                closed += h.createUpdate("update " + local + " c set block_range = s.block_range from " + foreign + " s"
-                        + " where c.vid = s.vid and lower(s.block_range) <= :head and not upper_inf(s.block_range)"
-                        + " and upper(s.block_range) > :head").bind("head", head).execute();
-                inserted += h.createUpdate("insert into " + local + " (vid, block_range, " + cols + ") select vid, block_range, "
-                        + cols + " from " + foreign + " where lower(block_range) > :head").bind("head", head).execute();
+                // close first: the new versions of an id may only arrive once its old one is closed;
+                // immutable rows are never closed
+                if (!t.immutable()) {
+                    closed += h.createUpdate("update " + local + " c set block_range = s.block_range from " + foreign + " s"
+                            + " where c.vid = s.vid and lower(s.block_range) <= :head and not upper_inf(s.block_range)"
+                            + " and upper(s.block_range) > :head").bind("head", head).execute();
+                }
+                inserted += h.createUpdate("insert into " + local + " (vid, " + t.blockColumn() + ", " + columns(t)
+                        + ") select vid, " + t.blockColumn() + ", " + selectColumns(t, follower.namespace()) + " from "
+                        + foreign + " where " + t.startBlock() + " > :head").bind("head", head).execute();
             }
         }
         if (target != from || revertedTo.isPresent()) {
@@ -79,7 +82,13 @@ final class Replayer {
         return new Round(from, target, revertedTo, inserted, closed);
     }
 
+    /** The stored columns' quoted names, {@code id} first. */
     static String columns(EntityTable t) {
         return t.allColumns().stream().map(Column::quotedName).collect(Collectors.joining(", "));
+    }
+
+    /** The stored columns read from another namespace for {@code target}'s table (enums cast across). */
+    static String selectColumns(EntityTable t, io.graphstore.store.domain.Namespace target) {
+        return t.allColumns().stream().map(c -> c.selectFor(target)).collect(Collectors.joining(", "));
     }
 }

@@ -30,6 +30,8 @@ final class SourceMapping {
         }
         h.execute("drop schema if exists " + Sql.ident(schema) + " cascade");
         h.execute("create schema " + Sql.ident(schema));
+        // postgres_fdw types enum columns with the source's type names, so those types must exist here
+        layout.typeStatements(src.namespace()).forEach(h::execute);
         h.execute("import foreign schema " + Sql.ident(schema) + " from server "
                 + Sql.ident(MappedTables.server(src.shard())) + " into " + Sql.ident(schema));
     }

@@ -93,11 +93,14 @@ public final class Verifier {
     }
 
     private static String[] digest(ShardPool pool, Site site, EntityTable t, long from, long to, int block) {
-        String sql = "select count(*)::text, coalesce(md5(string_agg(r, '|' order by vid)), '') from (select vid, (vid,"
-                + " case when not upper_inf(block_range) and upper(block_range) > :b then int4range(lower(block_range), null)"
-                + " else block_range end, " + Replayer.columns(t) + ")::text as r from " + t.qualifiedName(site.namespace())
-                + " where vid >= :from and vid < :to and lower(block_range) <= :b) x";
-        return pool.jdbi().withHandle(h -> h.createQuery(sql).bind("b", block).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).one());
+        String sql = "select count(*)::text, coalesce(md5(string_agg(r, '|' order by vid)), '') from (select vid, (vid, "
+                + t.blocksAsOf(":b") + ", " + Replayer.columns(t) + ")::text as r from " + t.qualifiedName(site.namespace())
+                + " where vid >= :from and vid < :to and " + t.startBlock() + " <= :b) x";
+        // the text of a timestamptz depends on the session's time zone, which two servers may set differently
+        return pool.jdbi().inTransaction(h -> {
+            h.execute("set local timezone = 'UTC'");
+            return h.createQuery(sql).bind("b", block).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).one();
+        });
     }
 }

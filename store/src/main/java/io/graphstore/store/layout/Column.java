@@ -21,13 +21,23 @@ import java.util.Optional;
  * @param name       the SQL column name ({@code total_supply}); a valid unquoted identifier
  */
 public record Column(String entityType, String field, String name, ColumnType type, boolean list,
-        boolean nullable, Optional<String> references) {
+        boolean nullable, Optional<String> references, Optional<EnumType> enumType) {
+
+    /** A column that is not of an enum type. */
+    public Column(String entityType, String field, String name, ColumnType type, boolean list, boolean nullable,
+            Optional<String> references) {
+        this(entityType, field, name, type, list, nullable, references, Optional.empty());
+    }
 
     public Column {
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(references, "references");
+        Objects.requireNonNull(enumType, "enumType");
+        if ((type == ColumnType.ENUM) != enumType.isPresent()) {
+            throw new IllegalArgumentException(entityType + "." + field + ": an enum column needs its enum type, others none");
+        }
         if (!SqlNames.isValid(name)) {
             throw new BadInputException(entityType + "." + field + ": column name '" + name
                     + "' is not a valid SQL identifier; use at most 63 lowercase letters, digits or underscores");
@@ -39,9 +49,25 @@ public record Column(String entityType, String field, String name, ColumnType ty
         return new Column(entityType, "id", "id", type, false, false, Optional.empty());
     }
 
-    /** The SQL type including {@code []} for lists: {@code numeric}, {@code text[]}. */
-    public String sqlType() {
-        return list ? type.sqlType() + "[]" : type.sqlType();
+    /**
+     * The SQL type including {@code []} for lists: {@code numeric}, {@code text[]}; an enum's
+     * type lives in the deployment's namespace {@code ns}: {@code sgd3."token_kind"}.
+     */
+    public String sqlType(io.graphstore.store.domain.Namespace ns) {
+        String one = enumType.map(e -> e.qualifiedName(ns)).orElse(type.sqlType());
+        return list ? one + "[]" : one;
+    }
+
+    /**
+     * SQL reading this column of a table in another namespace (a copy's source) as a value
+     * for the same column in {@code target}: the quoted name, or for an enum the value cast
+     * through text, since two namespaces' enum types are distinct types.
+     */
+    public String selectFor(io.graphstore.store.domain.Namespace target) {
+        if (enumType.isEmpty()) {
+            return quotedName();
+        }
+        return "cast(cast(" + quotedName() + " as text" + (list ? "[]" : "") + ") as " + sqlType(target) + ")";
     }
 
     /** The column name in double quotes, for SQL: field names like {@code from} are keywords. */

@@ -16,9 +16,9 @@ public enum ColumnType {
     BIG_DECIMAL("BigDecimal", "numeric", java.math.BigDecimal.class),
     BYTES("Bytes", "bytea", byte[].class),
     BOOLEAN("Boolean", "boolean", Boolean.class),
-    /** Microseconds since the epoch, as graph-node's {@code Timestamp}. */
-    TIMESTAMP("Timestamp", "int8", Long.class),
-    /** A value of an enum declared in the schema, stored as its name. */
+    /** {@code timestamptz} as in graph-node; in Java microseconds since the epoch, as graph-node's {@code Timestamp} value. */
+    TIMESTAMP("Timestamp", "timestamptz", Long.class),
+    /** A value of an enum declared in the schema: a PostgreSQL enum type in the namespace (see {@link EnumType}). */
     ENUM("enum", "text", String.class);
 
     private final String graphqlName;

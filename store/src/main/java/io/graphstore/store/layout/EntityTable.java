@@ -9,16 +9,35 @@ import java.util.Optional;
 
 /**
  * The table of one entity type in a deployment's namespace. Besides {@code id} and the
- * {@code columns}, every table has {@code vid bigserial} (the version's row id) and
- * {@code block_range int4range} (the blocks the version is valid for; open while current).
+ * {@code columns}, every table has {@code vid bigserial} (the version's row id) and the
+ * blocks its rows are valid for: a mutable type has {@code block_range int4range} (open while
+ * the version is current), an immutable one ({@code @entity(immutable: true)}, timeseries and
+ * aggregations) only {@code block$ int}, the block that created the entity, which then stays
+ * valid forever. The methods returning SQL fragments hide that difference from readers,
+ * writers, copies and reverts.
  *
  * @param entityType the GraphQL type name ({@code TokenBalance})
  * @param name       the table name ({@code token_balance}); a valid unquoted identifier
  * @param id         the {@code id} column
  * @param columns    the other stored fields in declaration order; derived fields are not stored
+ * @param immutable  whether entities are never updated or deleted once written
+ * @param position   the table's place in the layout; attribute index names carry it, as in graph-node
+ * @param fulltext   the {@code @fulltext} columns that include this type, after the stored fields
  */
-public record EntityTable(String entityType, String name, Column id, List<Column> columns) {
+public record EntityTable(String entityType, String name, Column id, List<Column> columns, boolean immutable,
+        int position, List<FulltextColumn> fulltext) {
+    /** The column of an immutable table holding the block that created the row. */
+    public static final String BLOCK_COLUMN = "block$";
+    /** The column of a mutable table holding the blocks a version is valid for. */
+    public static final String BLOCK_RANGE_COLUMN = "block_range";
+
+    /** A mutable table. */
+    public EntityTable(String entityType, String name, Column id, List<Column> columns) {
+        this(entityType, name, id, columns, false, 0, List.of());
+    }
+
     public EntityTable {
+        fulltext = List.copyOf(fulltext);
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(id, "id");
         columns = List.copyOf(columns);
@@ -58,6 +77,59 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         return TableDdl.indexes(this, ns);
     }
 
+    /** {@code block_range} or {@code block$}: the system column besides {@code vid}. */
+    public String blockColumn() {
+        return immutable ? BLOCK_COLUMN : BLOCK_RANGE_COLUMN;
+    }
+
+    /** SQL: the first block a row is valid at. */
+    public String startBlock() {
+        return immutable ? BLOCK_COLUMN : "lower(block_range)";
+    }
+
+    /** SQL predicate: the row is a current version (every row of an immutable table is). */
+    public String isCurrent() {
+        return immutable ? "true" : "upper_inf(block_range)";
+    }
+
+    /** SQL predicate: the row is valid at the block in {@code param} (an int4 expression, like {@code :block}). */
+    public String validAt(String param) {
+        return immutable ? BLOCK_COLUMN + " <= " + param : "block_range @> cast(" + param + " as int4)";
+    }
+
+    /**
+     * SQL: the row's block column as it was at the block in {@code param}: a version closed
+     * after that block is open again. Used with {@code startBlock() <= param}.
+     */
+    public String blocksAsOf(String param) {
+        return immutable ? BLOCK_COLUMN
+                : "case when not upper_inf(block_range) and upper(block_range) > " + param
+                        + " then int4range(lower(block_range), null) else block_range end";
+    }
+
+    /** SQL: the block column of a row written at the block in {@code param}. */
+    public String blocksFrom(String param) {
+        return immutable ? param : "int4range(" + param + ", null)";
+    }
+
+    /** The unique index on {@code id} of an immutable table (PostgreSQL's name for {@code unique (id)}). */
+    public String idKeyName() {
+        return SqlNames.derived(name, "_id_key");
+    }
+
+    /** The names of the indexes {@link #indexStatements} creates. */
+    public List<String> indexNames() {
+        List<String> names = new ArrayList<>(immutable ? List.of(idKeyName(), blockIndexName())
+                : List.of(idIndexName(), openIndexName(), blockRangeIndexName()));
+        AttributeIndexes.of(this).forEach(i -> names.add(i.name()));
+        return List.copyOf(names);
+    }
+
+    /** The btree index on {@code block$} of an immutable table, used by reverts and copies. */
+    public String blockIndexName() {
+        return SqlNames.derived(name, "_block");
+    }
+
     /** The btree index on (id, lower(block_range)) that a read of one id at a block uses. */
     public String idIndexName() {
         return SqlNames.derived(name, "_id_block");
@@ -68,7 +140,7 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         return SqlNames.derived(name, "_id_open");
     }
 
-    /** The BRIN index on the block range bounds, used by reverts. */
+    /** The BRIN index on the block range bounds (on {@code block$} when immutable), used by reverts. */
     public String blockRangeIndexName() {
         return SqlNames.derived(name, "_block_range_brin");
     }

@@ -1,6 +1,5 @@
 package io.graphstore.store.layout;
 
-import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InterfaceTypeDefinition;
@@ -21,17 +20,20 @@ import java.util.stream.Collectors;
 /**
  * The stored type of a field: a built-in scalar, an enum (text), or a reference to an entity
  * (the target's id type). A field of an interface type holds the id of one of the entities
- * implementing it, so it takes their common id type and references nothing in particular.
+ * implementing it, so it takes their common id type and references the interface.
  */
 final class FieldTypes {
     private final String source;
     private final TypeDefinitionRegistry registry;
     private final Map<String, ColumnType> entityIds;
+    private final Map<String, EnumType> enums;
 
-    FieldTypes(String source, TypeDefinitionRegistry registry, Map<String, ColumnType> entityIds) {
+    FieldTypes(String source, TypeDefinitionRegistry registry, Map<String, ColumnType> entityIds,
+            Map<String, EnumType> enums) {
         this.source = source;
         this.registry = registry;
         this.entityIds = entityIds;
+        this.enums = enums;
     }
 
     Column column(String entity, FieldDefinition field, String name) {
@@ -54,12 +56,14 @@ final class FieldTypes {
         if (entityIds.containsKey(typeName)) {
             return new Column(entity, field.getName(), name, entityIds.get(typeName), list, nullable, Optional.of(typeName));
         }
-        TypeDefinition<?> declared = registry.getTypeOrNull(typeName);
-        if (declared instanceof EnumTypeDefinition) {
-            return new Column(entity, field.getName(), name, ColumnType.ENUM, list, nullable, Optional.empty());
+        if (enums.containsKey(typeName)) {
+            return new Column(entity, field.getName(), name, ColumnType.ENUM, list, nullable, Optional.empty(),
+                    Optional.of(enums.get(typeName)));
         }
+        TypeDefinition<?> declared = registry.getTypeOrNull(typeName);
         if (declared instanceof InterfaceTypeDefinition iface) {
-            return new Column(entity, field.getName(), name, interfaceId(subject, field, iface), list, nullable, Optional.empty());
+            return new Column(entity, field.getName(), name, interfaceId(subject, field, iface), list, nullable,
+                    Optional.of(iface.getName()));
         }
         throw SchemaErrors.at(source, field, subject + " has type '" + typeName + "', which " + whatItIs(declared)
                 + "; a stored field is one of ID, String, Int, Int8, BigInt, BigDecimal, Bytes, Boolean, Timestamp,"

@@ -16,9 +16,15 @@ import java.util.stream.Collectors;
  * schema, in declaration order. Pure: parsing touches no database, and
  * {@link #createStatements} only produces DDL for the caller to run in the deployment's shard.
  */
-public record Layout(List<EntityTable> tables) {
+public record Layout(List<EntityTable> tables, List<EnumType> enums) {
     public Layout {
         tables = List.copyOf(tables);
+        enums = List.copyOf(enums);
+    }
+
+    /** A layout without enum types. */
+    public Layout(List<EntityTable> tables) {
+        this(tables, List.of());
     }
 
     /**
@@ -43,7 +49,9 @@ public record Layout(List<EntityTable> tables) {
         } catch (GraphQLException e) {
             throw SchemaErrors.fromParser(source, List.of(), e);
         }
-        return new Layout(new TableMapper(source, registry).tables());
+        TableMapper mapper = new TableMapper(source, registry);
+        List<EntityTable> tables = mapper.tables();
+        return new Layout(tables, mapper.enums());
     }
 
     /** The table of GraphQL type {@code entityType} ({@code "Token"}). */
@@ -63,7 +71,7 @@ public record Layout(List<EntityTable> tables) {
      * the database needs the {@code btree_gist} extension (every shard has it).
      */
     public List<String> createStatements(Namespace ns) {
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(typeStatements(ns));
         for (EntityTable t : tables) {
             statements.add(TableDdl.table(t, ns));
             statements.addAll(t.indexStatements(ns));
@@ -77,7 +85,18 @@ public record Layout(List<EntityTable> tables) {
      * {@link EntityTable#indexStatements}, which is much faster than maintaining them row by row.
      */
     public List<String> tableStatements(Namespace ns) {
-        return tables.stream().map(t -> TableDdl.table(t, ns)).toList();
+        List<String> statements = new ArrayList<>(typeStatements(ns));
+        tables.forEach(t -> statements.add(TableDdl.table(t, ns)));
+        return List.copyOf(statements);
+    }
+
+    /**
+     * The {@code create type} statements of the enums in {@code ns}: they come before the
+     * tables, and a source namespace mapped into another shard needs them too, since
+     * postgres_fdw types a foreign table's enum columns with the source's type names.
+     */
+    public List<String> typeStatements(Namespace ns) {
+        return enums.stream().map(e -> e.createStatement(ns)).toList();
     }
 
     private String known() {

@@ -30,7 +30,7 @@ final class NameCheck {
 
     /** Claims the index and constraint names of {@code table}, which must not be a table's name. */
     void claimIndexes(EntityTable table) {
-        for (String index : new String[] {table.idIndexName(), table.openIndexName(), table.blockRangeIndexName()}) {
+        for (String index : table.indexNames()) {
             Claim earlier = claimed.putIfAbsent(index, new Claim("index of table '" + table.name() + "'", null));
             if (earlier != null) {
                 throw SchemaErrors.at(source, earlier.node(), earlier.subject() + " maps to table '" + index

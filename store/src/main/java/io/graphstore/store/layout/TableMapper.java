@@ -1,5 +1,6 @@
 package io.graphstore.store.layout;
 
+import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.Node;
 import graphql.language.NonNullType;
@@ -25,6 +26,7 @@ final class TableMapper {
     private final TypeDefinitionRegistry registry;
     private final List<ObjectTypeDefinition> entities;
     private final Map<String, ColumnType> idTypes = new LinkedHashMap<>();
+    private final Map<String, EnumType> enums = new LinkedHashMap<>();
 
     TableMapper(String source, TypeDefinitionRegistry registry) {
         this.source = source;
@@ -35,6 +37,29 @@ final class TableMapper {
                 .toList();
     }
 
+    /** Every enum of the schema, in declaration order; graph-node creates a type for each. */
+    List<EnumType> enums() {
+        return List.copyOf(enums.values());
+    }
+
+    private Map<String, EnumType> enumsByName(NameCheck typeNames) {
+        List<EnumTypeDefinition> defs = registry.getTypes(EnumTypeDefinition.class).stream()
+                .sorted(Comparator.comparing((EnumTypeDefinition d) -> d.getSourceLocation() == null ? 0
+                        : d.getSourceLocation().getLine()))
+                .toList();
+        for (EnumTypeDefinition def : defs) {
+            String sqlName = sqlName(def.getName(), def, "enum '" + def.getName() + "'", "type");
+            typeNames.claim(sqlName, def, "enum '" + def.getName() + "'");
+            // sorted, as graph-node creates them: the order of values decides how 'order by' sorts them
+            List<String> values = def.getEnumValueDefinitions().stream().map(v -> v.getName()).sorted().distinct().toList();
+            if (values.isEmpty()) {
+                throw SchemaErrors.at(source, def, "enum '" + def.getName() + "' has no values; declare at least one");
+            }
+            enums.put(def.getName(), new EnumType(def.getName(), sqlName, values));
+        }
+        return enums;
+    }
+
     List<EntityTable> tables() {
         if (entities.isEmpty()) {
             throw SchemaErrors.at(source, (SourceLocation) null,
@@ -42,21 +67,37 @@ final class TableMapper {
         }
         entities.forEach(e -> idTypes.put(e.getName(), idType(e)));
         rejectExtensions();
-        FieldTypes fieldTypes = new FieldTypes(source, registry, idTypes);
         NameCheck tableNames = new NameCheck(source);
+        FieldTypes fieldTypes = new FieldTypes(source, registry, idTypes, enumsByName(tableNames));
+        Map<String, List<Column>> columnsByEntity = new LinkedHashMap<>();
+        Map<String, NameCheck> columnNames = new LinkedHashMap<>();
+        for (ObjectTypeDefinition entity : entities) {
+            NameCheck names = new NameCheck(source);
+            columnNames.put(entity.getName(), names);
+            columnsByEntity.put(entity.getName(), columns(entity, fieldTypes, names));
+        }
+        Map<String, List<FulltextColumn>> fulltext = new LinkedHashMap<>();
+        for (Fulltexts.Definition def : new Fulltexts(source).parse(registry, columnsByEntity)) {
+            String fulltextName = def.column().fulltextName();
+            if (registry.getType(fulltextName).isPresent()) {
+                throw SchemaErrors.at(source, def.directive(), "Fulltext directive name overlaps with type: " + fulltextName);
+            }
+            columnNames.get(def.entityType()).claim(def.column().name(), def.directive(), "@fulltext '" + fulltextName + "'");
+            fulltext.computeIfAbsent(def.entityType(), e -> new ArrayList<>()).add(def.column());
+        }
         List<EntityTable> tables = new ArrayList<>();
         for (ObjectTypeDefinition entity : entities) {
             String table = sqlName(entity.getName(), entity, "type '" + entity.getName() + "'", "table");
             tableNames.claim(table, entity, "type '" + entity.getName() + "'");
             tables.add(new EntityTable(entity.getName(), table, Column.id(entity.getName(), idTypes.get(entity.getName())),
-                    columns(entity, fieldTypes)));
+                    columnsByEntity.get(entity.getName()), immutable(entity), tables.size(),
+                    fulltext.getOrDefault(entity.getName(), List.of())));
         }
         tables.forEach(tableNames::claimIndexes);
         return tables;
     }
 
-    private List<Column> columns(ObjectTypeDefinition entity, FieldTypes fieldTypes) {
-        NameCheck columnNames = new NameCheck(source);
+    private List<Column> columns(ObjectTypeDefinition entity, FieldTypes fieldTypes, NameCheck columnNames) {
         List<Column> columns = new ArrayList<>();
         for (FieldDefinition field : entity.getFieldDefinitions()) {
             if (field.hasDirective("derivedFrom")) {
@@ -74,6 +115,11 @@ final class TableMapper {
             }
         }
         return columns;
+    }
+
+    /** {@code @entity(immutable: true)}; timeseries are immutable too. */
+    private boolean immutable(ObjectTypeDefinition entity) {
+        return EntityArgs.flag(source, entity, "immutable") || EntityArgs.flag(source, entity, "timeseries");
     }
 
     private ColumnType idType(ObjectTypeDefinition entity) {

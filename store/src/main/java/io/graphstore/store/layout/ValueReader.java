@@ -40,9 +40,11 @@ final class ValueReader {
             return null;
         }
         Object value = switch (column.type()) {
-            case ID, STRING, ENUM -> v instanceof String ? v : null;
+            case ID, STRING -> v instanceof String ? v : null;
+            case ENUM -> v instanceof String ? v : v instanceof org.postgresql.util.PGobject p ? p.getValue() : null;
             case INT -> v instanceof Number n ? (Object) n.intValue() : null;
-            case INT8, TIMESTAMP -> v instanceof Number n ? (Object) n.longValue() : null;
+            case INT8 -> v instanceof Number n ? (Object) n.longValue() : null;
+            case TIMESTAMP -> v instanceof java.sql.Timestamp t ? (Object) micros(t.toInstant()) : null;
             case BIG_INT -> bigInteger(column, v);
             case BIG_DECIMAL -> v instanceof BigDecimal ? v : null;
             case BYTES -> v instanceof byte[] ? v : null;
@@ -50,9 +52,13 @@ final class ValueReader {
         };
         if (value == null) {
             throw new StoreException(column.describe() + ": column '" + column.name() + "' holds a "
-                    + v.getClass().getName() + ", not " + column.sqlType() + "; the table does not match the schema");
+                    + v.getClass().getName() + ", not " + Show.graphqlType(column) + "; the table does not match the schema");
         }
         return value;
+    }
+
+    private static long micros(java.time.Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
     }
 
     private static Object bigInteger(Column column, Object v) {

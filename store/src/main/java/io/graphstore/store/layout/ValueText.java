@@ -66,9 +66,11 @@ final class ValueText {
     private static String scalar(Column column, String subject, Object v) {
         ColumnType type = column.type();
         String text = switch (type) {
-            case ID, STRING, ENUM -> v instanceof String s ? text(subject, s) : null;
+            case ID, STRING -> v instanceof String s ? text(subject, s) : null;
+            case ENUM -> v instanceof String s ? enumValue(column, subject, s) : null;
             case INT -> v instanceof Integer ? v.toString() : parsed(v, Integer::valueOf);
-            case INT8, TIMESTAMP -> v instanceof Long || v instanceof Integer ? v.toString() : parsed(v, Long::valueOf);
+            case INT8 -> v instanceof Long || v instanceof Integer ? v.toString() : parsed(v, Long::valueOf);
+            case TIMESTAMP -> timestamp(v instanceof Long || v instanceof Integer ? v.toString() : parsed(v, Long::valueOf));
             case BIG_INT -> isIntegral(v) ? v.toString() : parsed(v, BigInteger::new);
             case BIG_DECIMAL -> v instanceof BigDecimal d ? d.toPlainString()
                     : isIntegral(v) ? v.toString() : parsed(v, BigDecimal::new);
@@ -85,6 +87,24 @@ final class ValueText {
         if (s.indexOf('\0') >= 0) {
             throw new BadInputException(subject + ": " + Show.value(s)
                     + " contains the NUL character, which PostgreSQL text cannot store");
+        }
+        return s;
+    }
+
+    /** Microseconds since the epoch (as text) to the ISO 8601 text timestamptz reads, in UTC. */
+    private static String timestamp(String micros) {
+        if (micros == null) {
+            return null;
+        }
+        long m = Long.parseLong(micros);
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L).toString();
+    }
+
+    private static String enumValue(Column column, String subject, String s) {
+        EnumType e = column.enumType().orElseThrow();
+        if (!e.values().contains(s)) {
+            throw new BadInputException(subject + ": " + Show.value(s) + " is not a value of enum " + e.graphqlName()
+                    + " (" + String.join(", ", e.values()) + "); values are case-sensitive");
         }
         return s;
     }

@@ -27,8 +27,8 @@ final class EntityReader {
     Optional<Map<String, Object>> get(Handle h, String entityType, String id, int block) {
         EntityTable t = layout.require(entityType);
         return h.createQuery("select " + columns(t) + " from " + t.qualifiedName(ns)
-                        + " where " + Sql.ident(t.id().name()) + " = cast(:id as " + t.id().sqlType() + ")"
-                        + " and block_range @> cast(:block as int4)")
+                        + " where " + Sql.ident(t.id().name()) + " = cast(:id as " + t.id().sqlType(ns) + ")"
+                        + " and " + t.validAt(":block"))
                 .bind("id", t.id().encode(id)).bind("block", block)
                 .map((rs, ctx) -> row(t, rs)).findOne();
     }
@@ -36,10 +36,10 @@ final class EntityReader {
     List<Map<String, Object>> find(Handle h, String entityType, int block, Optional<Filter> filter, int limit) {
         EntityTable t = layout.require(entityType);
         StringBuilder sql = new StringBuilder("select " + columns(t) + " from " + t.qualifiedName(ns)
-                + " where block_range @> cast(:block as int4)");
+                + " where " + t.validAt(":block"));
         Optional<Column> col = filter.map(f -> column(t, f));
         col.ifPresent(c -> sql.append(" and ").append(Sql.ident(c.name())).append(' ')
-                .append(filter.get().sqlOperator()).append(" cast(:value as ").append(c.sqlType()).append(')'));
+                .append(filter.get().sqlOperator()).append(" cast(:value as ").append(c.sqlType(ns)).append(')'));
         sql.append(" order by ").append(Sql.ident(t.id().name())).append(" limit :limit");
         var q = h.createQuery(sql.toString()).bind("block", block).bind("limit", limit);
         if (col.isPresent()) {

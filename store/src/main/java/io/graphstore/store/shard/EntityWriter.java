@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -51,9 +50,11 @@ final class EntityWriter {
                 sets.add(c);
             }
         }
+        if (table.immutable()) {
+            return writeImmutable(h, table, block, deletes, sets);
+        }
         String close = "update " + table.qualifiedName(ns) + " set block_range = int4range(lower(block_range), :block)"
-                + " where " + Sql.ident(table.id().name()) + " = any(cast(:ids as text[])::" + table.id().sqlType()
-                + "[]) and upper_inf(block_range)";
+                + " where " + Sql.ident(table.id().name()) + " = any(" + idArray(table) + ") and upper_inf(block_range)";
         long deletedExisting = deletes.isEmpty() ? 0
                 : h.createUpdate(close).bind("block", block).bind("ids", deletes.toArray(String[]::new)).execute();
         if (sets.isEmpty()) {
@@ -63,6 +64,36 @@ final class EntityWriter {
         long setExisting = h.createUpdate(close).bind("block", block).bind("ids", columns[0]).execute();
         insert(h, table, block, columns);
         return (sets.size() - setExisting) - deletedExisting;
+    }
+
+    /**
+     * An immutable entity is written once: deleting one, or setting one that a block before
+     * already wrote, is bad input, as in graph-node, and nothing of the block is written.
+     */
+    private long writeImmutable(Handle h, EntityTable table, int block, List<String> deletes, List<EntityChange> sets) {
+        if (!deletes.isEmpty()) {
+            throw new BadInputException(table.entityType() + " is immutable, so entity '" + deletes.get(0)
+                    + "' cannot be deleted; only mutable types (without @entity(immutable: true) or timeseries) allow deletes");
+        }
+        if (sets.isEmpty()) {
+            return 0;
+        }
+        String[][] columns = encode(table, sets);
+        h.createQuery("select " + Sql.ident(table.id().name()) + "::text, block$ from " + table.qualifiedName(ns)
+                        + " where " + Sql.ident(table.id().name()) + " = any(" + idArray(table) + ") limit 1")
+                .bind("ids", columns[0])
+                .map((rs, ctx) -> new BadInputException(table.entityType() + " is immutable, so entity '"
+                        + rs.getString(1) + "' written at block " + rs.getInt(2) + " cannot be changed at block " + block
+                        + "; write each immutable entity once, or make the type mutable"))
+                .findOne().ifPresent(e -> {
+                    throw e;
+                });
+        insert(h, table, block, columns);
+        return sets.size();
+    }
+
+    private String idArray(EntityTable table) {
+        return "cast(:ids as text[])::" + table.id().sqlType(ns) + "[]";
     }
 
     private static String[][] encode(EntityTable table, List<EntityChange> sets) {
@@ -102,12 +133,12 @@ final class EntityWriter {
             Column c = cols.get(i);
             String sep = i == 0 ? "" : ", ";
             names.append(", ").append(Sql.ident(c.name()));
-            casts.append(", cast(u.c").append(i).append(" as ").append(c.sqlType()).append(')');
+            casts.append(", cast(u.c").append(i).append(" as ").append(c.sqlType(ns)).append(')');
             arrays.append(sep).append("cast(:c").append(i).append(" as text[])");
             aliases.append(sep).append('c').append(i);
         }
-        String sql = "insert into " + table.qualifiedName(ns) + " (block_range" + names + ")"
-                + " select int4range(:block, null)" + casts + " from unnest(" + arrays + ") as u(" + aliases + ")";
+        String sql = "insert into " + table.qualifiedName(ns) + " (" + table.blockColumn() + names + ")"
+                + " select " + table.blocksFrom(":block") + casts + " from unnest(" + arrays + ") as u(" + aliases + ")";
         var update = h.createUpdate(sql).bind("block", block);
         for (int i = 0; i < cols.size(); i++) {
             update.bind("c" + i, columns[i]);
@@ -119,20 +150,16 @@ final class EntityWriter {
     long revert(Handle h, int block) {
         long delta = 0;
         for (EntityTable table : layout.tables()) {
-            long deletedOpen = h.createQuery("with d as (delete from " + table.qualifiedName(ns)
-                    + " where lower(block_range) > :block returning upper_inf(block_range) as open)"
-                    + " select count(*) filter (where open) from d")
+            long deletedCurrent = h.createQuery("with d as (delete from " + table.qualifiedName(ns)
+                    + " where " + table.startBlock() + " > :block returning " + table.isCurrent() + " as current)"
+                    + " select count(*) filter (where current) from d")
                     .bind("block", block).mapTo(Long.class).one();
-            long reopened = h.createUpdate("update " + table.qualifiedName(ns)
+            long reopened = table.immutable() ? 0 : h.createUpdate("update " + table.qualifiedName(ns)
                     + " set block_range = int4range(lower(block_range), null)"
                     + " where not upper_inf(block_range) and upper(block_range) > :block")
                     .bind("block", block).execute();
-            delta += reopened - deletedOpen;
+            delta += reopened - deletedCurrent;
         }
         return delta;
-    }
-
-    static Set<String> systemColumns() {
-        return Set.of("vid", "block_range");
     }
 }

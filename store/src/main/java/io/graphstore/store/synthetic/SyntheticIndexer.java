@@ -17,7 +17,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Writes {@code blocks} blocks after the head of a site, {@code changesPerBlock} changes
- * each: about 55% creates, 30% updates, 15% deletes, over every entity type of the schema.
+ * each: about 55% creates, 30% updates, 15% deletes, over every entity type of the schema
+ * (only creates for immutable types). Values respect the schema: enums take declared values,
+ * Timestamp fields the block's timestamp.
  * Every 50th block is followed by a revert of the last three blocks, which are then written
  * again with different content, the way a chain reorganization looks to an indexer.
  */
@@ -88,11 +90,12 @@ public final class SyntheticIndexer {
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + block * 31L + variant);
         List<EntityTable> tables = data.layout().tables();
         List<EntityChange> changes = new ArrayList<>(changesPerBlock);
-        ValueGenerator.ReferencePicker refs = (type, r) -> ValueGenerator.id(data.layout().require(type),
-                earlier(start, block, r), r.nextInt(changesPerBlock));
+        ValueGenerator.ReferencePicker refs = (type, r) -> data.layout().table(type)
+                .map(t -> ValueGenerator.id(t, earlier(start, block, r), r.nextInt(changesPerBlock))).orElse(null);
         for (int i = 0; i < changesPerBlock; i++) {
             EntityTable table = tables.get(rng.nextInt(tables.size()));
-            int op = rng.nextInt(100);
+            // an immutable entity is only ever created: never updated or deleted
+            int op = table.immutable() ? 0 : rng.nextInt(100);
             String id = op < 55 || block == start ? ValueGenerator.id(table, block, i)
                     : ValueGenerator.id(table, earlier(start, block, rng), rng.nextInt(changesPerBlock));
             if (op >= 85 && block > start) {

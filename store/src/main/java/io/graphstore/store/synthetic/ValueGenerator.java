@@ -1,5 +1,6 @@
 package io.graphstore.store.synthetic;
 
+import io.graphstore.store.admin.SyntheticChain;
 import io.graphstore.store.layout.Column;
 import io.graphstore.store.layout.ColumnType;
 import io.graphstore.store.layout.EntityTable;
@@ -45,14 +46,22 @@ final class ValueGenerator {
 
     private static Object scalar(Column c, SplittableRandom rng, int block, ReferencePicker refs) {
         if (c.references().isPresent()) {
-            return refs.pick(c.references().get(), rng);
+            String id = refs.pick(c.references().get(), rng);
+            if (id != null) {
+                return id;
+            }
         }
         ColumnType t = c.type();
         return switch (t) {
             case ID, STRING -> WORDS[rng.nextInt(WORDS.length)] + "-" + rng.nextInt(1000);
-            case ENUM -> "A";
+            case ENUM -> {
+                List<String> values = c.enumType().orElseThrow().values();
+                yield values.get(rng.nextInt(values.size()));
+            }
             case INT -> rng.nextInt(-1_000_000, 1_000_000);
-            case INT8, TIMESTAMP -> 1_600_000_000_000_000L + (long) block * 12_000_000L + rng.nextInt(1000);
+            case INT8 -> SyntheticChain.timestamp(block) + rng.nextInt(1000);
+            // a timestamp field holds the time of the block that writes it, as mappings mostly do
+            case TIMESTAMP -> SyntheticChain.timestamp(block);
             case BIG_INT -> BigInteger.valueOf(rng.nextLong()).multiply(BigInteger.valueOf(1_000_000_007L));
             case BIG_DECIMAL -> new BigDecimal(BigInteger.valueOf(rng.nextLong(1_000_000_000_000L)), rng.nextInt(0, 18));
             case BYTES -> {
@@ -66,7 +75,10 @@ final class ValueGenerator {
         };
     }
 
-    /** Picks the id of some entity of a type created earlier (it may since have been deleted). */
+    /**
+     * Picks the id of some entity of a type created earlier (it may since have been deleted);
+     * null for an interface, whose field then gets a made-up id.
+     */
     interface ReferencePicker {
         String pick(String entityType, SplittableRandom rng);
     }

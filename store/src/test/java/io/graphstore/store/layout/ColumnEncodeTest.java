@@ -12,8 +12,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ColumnEncodeTest {
+    private static final EnumType KIND = new EnumType("TokenKind", "token_kind", List.of("FUNGIBLE", "NON_FUNGIBLE"));
+
     private static Column column(ColumnType type, boolean list) {
-        return new Column("Token", "f", "f", type, list, true, Optional.empty());
+        return new Column("Token", "f", "f", type, list, true, Optional.empty(),
+                type == ColumnType.ENUM ? Optional.of(KIND) : Optional.empty());
     }
 
     private static String encode(ColumnType type, Object value) {
@@ -32,12 +35,23 @@ class ColumnEncodeTest {
         assertThat(encode(ColumnType.INT, Integer.MIN_VALUE)).isEqualTo("-2147483648");
         assertThat(encode(ColumnType.INT8, Long.MAX_VALUE)).isEqualTo("9223372036854775807");
         assertThat(encode(ColumnType.INT8, 7)).isEqualTo("7");
-        assertThat(encode(ColumnType.TIMESTAMP, 1_700_000_000_000_000L)).isEqualTo("1700000000000000");
+        assertThat(encode(ColumnType.TIMESTAMP, 1_700_000_000_000_000L)).isEqualTo("2023-11-14T22:13:20Z");
+        assertThat(encode(ColumnType.TIMESTAMP, 1_700_000_000_000_001L)).isEqualTo("2023-11-14T22:13:20.000001Z");
+        assertThat(encode(ColumnType.TIMESTAMP, -1L)).isEqualTo("1969-12-31T23:59:59.999999Z");
         assertThat(encode(ColumnType.BIG_INT, BigInteger.TWO.pow(100).negate())).isEqualTo("-1267650600228229401496703205376");
         assertThat(encode(ColumnType.BIG_INT, 5L)).isEqualTo("5");
         assertThat(encode(ColumnType.BIG_DECIMAL, new BigDecimal("1.50"))).isEqualTo("1.50");
         assertThat(encode(ColumnType.BIG_DECIMAL, new BigDecimal("1E+3"))).isEqualTo("1000");
         assertThat(encode(ColumnType.BOOLEAN, true)).isEqualTo("true");
+    }
+
+    @Test
+    void anEnumTakesOnlyItsDeclaredValues() {
+        assertThat(encodeList(ColumnType.ENUM, "NON_FUNGIBLE", null)).isEqualTo("{\"NON_FUNGIBLE\",NULL}");
+        assertThatThrownBy(() -> encode(ColumnType.ENUM, "fungible"))
+                .isInstanceOf(io.graphstore.common.BadInputException.class)
+                .hasMessage("Token.f: 'fungible' is not a value of enum TokenKind (FUNGIBLE, NON_FUNGIBLE);"
+                        + " values are case-sensitive");
     }
 
     @Test
@@ -52,7 +66,7 @@ class ColumnEncodeTest {
     void numbersAndBooleansMayBeGivenAsTextWhichIsCheckedAndMadeCanonical() {
         assertThat(encode(ColumnType.INT, "+42")).isEqualTo("42");
         assertThat(encode(ColumnType.INT8, "-9")).isEqualTo("-9");
-        assertThat(encode(ColumnType.TIMESTAMP, "1700000000000000")).isEqualTo("1700000000000000");
+        assertThat(encode(ColumnType.TIMESTAMP, "1700000000000000")).isEqualTo("2023-11-14T22:13:20Z");
         assertThat(encode(ColumnType.BIG_INT, "123456789012345678901234567890")).isEqualTo("123456789012345678901234567890");
         assertThat(encode(ColumnType.BIG_DECIMAL, "1e3")).isEqualTo("1000");
         assertThat(encode(ColumnType.BOOLEAN, "false")).isEqualTo("false");

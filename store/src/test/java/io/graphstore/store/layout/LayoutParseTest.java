@@ -10,8 +10,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LayoutParseTest {
+    private static final Namespace NS = Namespace.parse("sgd3");
+
+    private static final EnumType TOKEN_KIND = new EnumType("TokenKind", "token_kind", List.of("FUNGIBLE", "NON_FUNGIBLE"));
+
     private static Column col(String type, String field, String name, ColumnType t, boolean list, boolean nullable) {
-        return new Column(type, field, name, t, list, nullable, Optional.empty());
+        return new Column(type, field, name, t, list, nullable, Optional.empty(),
+                t == ColumnType.ENUM ? Optional.of(TOKEN_KIND) : Optional.empty());
     }
 
     private static Column ref(String type, String field, String name, ColumnType t, boolean list, boolean nullable, String target) {
@@ -41,8 +46,9 @@ class LayoutParseTest {
                 col("Token", "active", "active", ColumnType.BOOLEAN, false, false),
                 col("Token", "createdAt", "created_at", ColumnType.TIMESTAMP, false, false),
                 col("Token", "kind", "kind", ColumnType.ENUM, false, false));
-        assertThat(token.columns()).extracting(Column::sqlType).containsExactly(
-                "text", "text", "int4", "numeric", "numeric", "bytea", "text[]", "boolean", "int8", "text");
+        assertThat(token.columns()).extracting(c -> c.sqlType(NS)).containsExactly(
+                "text", "text", "int4", "numeric", "numeric", "bytea", "text[]", "boolean", "timestamptz",
+                "sgd3.\"token_kind\"");
         assertThat(token.allColumns()).first().isEqualTo(token.id());
         assertThat(token.column("totalSupply")).map(Column::name).contains("total_supply");
         assertThat(token.column("id")).contains(token.id());
@@ -71,11 +77,11 @@ class LayoutParseTest {
                 type B @entity { id: Int8! }
                 type C @entity { id: Bytes! }
                 """, "ids.graphql");
-        assertThat(layout.tables()).extracting(t -> t.id().sqlType()).containsExactly("text", "int8", "bytea");
+        assertThat(layout.tables()).extracting(t -> t.id().sqlType(NS)).containsExactly("text", "int8", "bytea");
         assertThat(layout.require("A").columns()).containsExactly(
                 ref("A", "bs", "bs", ColumnType.INT8, true, true, "B"),
                 ref("A", "cs", "cs", ColumnType.BYTES, true, false, "C"));
-        assertThat(layout.require("A").columns()).extracting(Column::sqlType).containsExactly("int8[]", "bytea[]");
+        assertThat(layout.require("A").columns()).extracting(c -> c.sqlType(NS)).containsExactly("int8[]", "bytea[]");
     }
 
     @Test
@@ -83,7 +89,8 @@ class LayoutParseTest {
         Layout layout = Layout.parse("""
                 directive @entity(immutable: Boolean) on OBJECT
                 scalar BigInt
-                type _Schema_ @fulltext(name: "search", language: en, algorithm: rank, include: [])
+                type _Schema_ @fulltext(name: "search", language: en, algorithm: rank,
+                    include: [{entity: "Pool", fields: [{name: "name"}]}])
                 type Plain { x: Int }
                 interface Named { id: ID! name: String! }
                 type Pool implements Named @entity(immutable: true, timeseries: false) {
@@ -94,10 +101,11 @@ class LayoutParseTest {
                 """, "pool.graphql");
         assertThat(layout.tables()).extracting(EntityTable::entityType).containsExactly("Pool");
         assertThat(layout.require("Pool").columns()).extracting(Column::name).containsExactly("name", "liquidity");
+        assertThat(layout.require("Pool").fulltext()).extracting(FulltextColumn::name).containsExactly("search");
     }
 
     @Test
-    void aFieldOfInterfaceTypeTakesTheImplementersIdTypeAndReferencesNothing() {
+    void aFieldOfInterfaceTypeTakesTheImplementersIdTypeAndReferencesTheInterface() {
         Layout layout = Layout.parse("""
                 interface Asset { id: Bytes! }
                 interface Unused { id: ID! }
@@ -106,9 +114,9 @@ class LayoutParseTest {
                 type Holder @entity { id: ID! asset: Asset! assets: [Asset!]! other: Unused }
                 """, "assets.graphql");
         assertThat(layout.require("Holder").columns()).containsExactly(
-                col("Holder", "asset", "asset", ColumnType.BYTES, false, false),
-                col("Holder", "assets", "assets", ColumnType.BYTES, true, false),
-                col("Holder", "other", "other", ColumnType.ID, false, true));
+                ref("Holder", "asset", "asset", ColumnType.BYTES, false, false, "Asset"),
+                ref("Holder", "assets", "assets", ColumnType.BYTES, true, false, "Asset"),
+                ref("Holder", "other", "other", ColumnType.ID, false, true, "Unused"));
     }
 
     @Test
@@ -144,7 +152,9 @@ class LayoutParseTest {
                 "create index if not exists token_balance_id_block on sgd3.token_balance (id, lower(block_range))",
                 "create unique index if not exists token_balance_id_open on sgd3.token_balance (id) where upper_inf(block_range)",
                 "create index if not exists token_balance_block_range_brin on sgd3.token_balance using brin"
-                        + " (lower(block_range), coalesce(upper(block_range), 2147483647), vid)");
+                        + " (lower(block_range), coalesce(upper(block_range), 2147483647), vid)",
+                "create index if not exists attr_0_0_token_balance_id on sgd3.token_balance using btree (\"id\")",
+                "create index if not exists attr_0_1_token_balance_from on sgd3.token_balance using btree (left(\"from\", 256))");
     }
 
     @Test

@@ -34,10 +34,10 @@ final class TableRows {
     static void insert(Connection c, Namespace ns, EntityTable table, int block, List<Map<String, Object>> rows)
             throws SQLException {
         List<Column> cols = table.allColumns();
-        String sql = "insert into " + table.qualifiedName(ns) + " (block_range, "
+        String sql = "insert into " + table.qualifiedName(ns) + " (" + table.blockColumn() + ", "
                 + cols.stream().map(Column::quotedName).collect(Collectors.joining(", "))
-                + ") select int4range(?, null), "
-                + join(cols, i -> "u.c" + i + "::" + cols.get(i).sqlType())
+                + ") select " + table.blocksFrom("?") + ", "
+                + join(cols, i -> "u.c" + i + "::" + cols.get(i).sqlType(ns))
                 + " from unnest(" + join(cols, i -> "?::text[]") + ") as u(" + join(cols, i -> "c" + i) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, block);
