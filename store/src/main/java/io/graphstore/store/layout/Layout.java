@@ -16,15 +16,16 @@ import java.util.stream.Collectors;
  * schema, in declaration order. Pure: parsing touches no database, and
  * {@link #createStatements} only produces DDL for the caller to run in the deployment's shard.
  */
-public record Layout(List<EntityTable> tables, List<EnumType> enums) {
+public record Layout(List<EntityTable> tables, List<EnumType> enums, List<String> warnings) {
     public Layout {
         tables = List.copyOf(tables);
         enums = List.copyOf(enums);
+        warnings = List.copyOf(warnings);
     }
 
     /** A layout without enum types. */
     public Layout(List<EntityTable> tables) {
-        this(tables, List.of());
+        this(tables, List.of(), List.of());
     }
 
     /**
@@ -32,6 +33,9 @@ public record Layout(List<EntityTable> tables, List<EnumType> enums) {
      * be declared; types without {@code @entity} are only used to type fields.
      *
      * @param sourceName how messages name the schema, usually its file name
+     * Directives that change nothing in the tables (such as a tool's own annotations) are
+     * listed in {@link #warnings()}, one line each, for the caller to show.
+     *
      * @throws BadInputException one line, starting {@code sourceName:line:column:} when the
      *                           place is known, for any syntax error or unstorable schema
      */
@@ -51,7 +55,7 @@ public record Layout(List<EntityTable> tables, List<EnumType> enums) {
         }
         TableMapper mapper = new TableMapper(source, registry);
         List<EntityTable> tables = mapper.tables();
-        return new Layout(tables, mapper.enums());
+        return new Layout(tables, mapper.enums(), new UnusedDirectives(source, registry).warnings());
     }
 
     /** The table of GraphQL type {@code entityType} ({@code "Token"}). */

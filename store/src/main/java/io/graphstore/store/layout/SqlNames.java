@@ -24,38 +24,49 @@ final class SqlNames {
     }
 
     /**
-     * {@code TokenBalance} → {@code token_balance}, {@code tokenID} → {@code token_id},
-     * {@code IDToken} → {@code id_token}, {@code tokenIDs} → {@code token_ids},
-     * {@code ERC20Token} → {@code erc20_token}.
+     * The snake case graph-node gives GraphQL names (it uses the Inflector crate's
+     * {@code to_snake_case}), so tables and columns are named exactly as graph-node names them:
+     * {@code TokenBalance} → {@code token_balance}, {@code token0Price} → {@code token_0_price}
+     * (a digit counts as an uppercase letter), {@code tokenIDs} → {@code token_i_ds},
+     * {@code ERC20Token} → {@code erc20_token}, {@code _ActiveAccount} → {@code active_account}.
+     * A letter or digit after a lowercase letter, or an uppercase one before a lowercase letter,
+     * starts a new word; characters other than letters and digits separate words, are dropped
+     * at the end, and never double the underscore.
      */
     static String snakeCase(String graphqlName) {
-        StringBuilder out = new StringBuilder(graphqlName.length() + 8);
-        for (int i = 0; i < graphqlName.length(); i++) {
+        int end = graphqlName.length();
+        while (end > 0 && !Character.isLetterOrDigit(graphqlName.charAt(end - 1))) {
+            end--;
+        }
+        StringBuilder out = new StringBuilder(end + 8);
+        boolean first = true;
+        for (int i = 0; i < end; i++) {
             char c = graphqlName.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0 && startsWord(graphqlName, i) && out.charAt(out.length() - 1) != '_') {
+            if (!Character.isLetterOrDigit(c)) {
+                if (!first) {
+                    first = true;
                     out.append('_');
                 }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
+                continue;
             }
+            if (!first && countsAsUpper(c) && neighbourIsLower(graphqlName, i)) {
+                out.append('_');
+            }
+            first = false;
+            out.append(Character.toLowerCase(c));
         }
         return out.toString();
     }
 
-    /** Whether the uppercase letter at {@code i > 0} starts a new word. */
-    private static boolean startsWord(String s, int i) {
-        char prev = s.charAt(i - 1);
-        if (Character.isLowerCase(prev) || Character.isDigit(prev)) {
-            return true;
-        }
-        if (!Character.isUpperCase(prev) || i + 1 >= s.length() || !Character.isLowerCase(s.charAt(i + 1))) {
-            return false;
-        }
-        // "IDs": a lone plural 's' after an acronym does not start a word
-        boolean pluralS = s.charAt(i + 1) == 's' && (i + 2 == s.length() || !Character.isLowerCase(s.charAt(i + 2)));
-        return !pluralS;
+    /** Inflector's test: a character equal to its uppercase, so digits count too. */
+    private static boolean countsAsUpper(char c) {
+        return c == Character.toUpperCase(c);
+    }
+
+    private static boolean neighbourIsLower(String s, int i) {
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : 'A';
+        char prev = i > 0 ? s.charAt(i - 1) : 'A';
+        return Character.isLowerCase(next) || Character.isLowerCase(prev);
     }
 
     /**

@@ -127,9 +127,9 @@ final class TableMapper {
                 .filter(f -> f.getName().equals("id")).findFirst()
                 .orElseThrow(() -> SchemaErrors.at(source, entity, "type '" + entity.getName()
                         + "' has no 'id' field; every @entity type needs one, of type " + ID_TYPES));
+        // graph-node also takes a nullable id ('id: ID'); the column is not null either way
         Optional<ColumnType> type = Optional.of(id.getType())
-                .filter(NonNullType.class::isInstance)
-                .map(t -> ((NonNullType) t).getType())
+                .map(t -> t instanceof NonNullType nn ? nn.getType() : t)
                 .filter(TypeName.class::isInstance)
                 .flatMap(t -> ColumnType.scalar(((TypeName) t).getName()))
                 .filter(ColumnType::canBeId);

@@ -48,10 +48,11 @@ class CopyTest {
 
     /**
      * The token sample's indexes: Token and Account (mutable) have the primary key, three
-     * version indexes and an attribute index per field (Token 11, Account 2); Transfer
-     * (immutable) the primary key, unique id, block$ and one per field but the id (5).
+     * version indexes and an attribute index per field (Token 11 and its fulltext column,
+     * Account 2); Transfer (immutable) the primary key, unique id, block$ and one per field
+     * but the id (5).
      */
-    private static final int EXPECTED_INDEXES = (4 + 11) + (4 + 2) + (3 + 5);
+    private static final int EXPECTED_INDEXES = (4 + 12) + (4 + 2) + (3 + 5);
 
     @Test
     void aCopyEqualsItsSourceVersionForVersion(TestShards shards) throws Exception {

@@ -120,12 +120,15 @@ class LayoutParseTest {
     }
 
     @Test
-    void namesAreTheSnakeCaseOfGraphqlNames() {
+    void namesAreTheSnakeCaseGraphNodeGivesThem() {
+        // expectations worked out by hand from the Inflector crate's to_snake_case, which graph-node uses
         assertThat(List.of("TokenBalance", "totalSupply", "tokenID", "IDToken", "tokenIDs", "ERC20Token",
-                "HTTPServer", "token_balance", "Token_Balance", "_private", "x2y", "ABC", "createdAtBlock"))
+                "HTTPServer", "token_balance", "Token_Balance", "_private", "x2y", "ABC", "createdAtBlock",
+                "token0Price", "sqrtPriceX96", "feeGrowthGlobal0X128", "GRTinETH", "a__b", "foo_"))
                 .map(SqlNames::snakeCase)
-                .containsExactly("token_balance", "total_supply", "token_id", "id_token", "token_ids", "erc20_token",
-                        "http_server", "token_balance", "token_balance", "_private", "x2y", "abc", "created_at_block");
+                .containsExactly("token_balance", "total_supply", "token_id", "id_token", "token_i_ds", "erc20_token",
+                        "http_server", "token_balance", "token_balance", "private", "x_2y", "abc", "created_at_block",
+                        "token_0_price", "sqrt_price_x96", "fee_growth_global_0x128", "gr_tin_eth", "a_b", "foo");
     }
 
     @Test

@@ -30,8 +30,6 @@ class LayoutRejectionTest {
                         "s.graphql:3:1: type 'Token' has no 'id' field; every @entity type needs one, of type ID!, String!, Bytes! or Int8!"),
                 bad("an Int id", "type Token @entity {\n  id: Int!\n}",
                         "s.graphql:2:3: Token.id has type 'Int!'; an id must be ID!, String!, Bytes! or Int8!"),
-                bad("a nullable id", "type Token @entity { id: ID }",
-                        "s.graphql:1:22: Token.id has type 'ID'; an id must be ID!, String!, Bytes! or Int8!"),
                 bad("a list id", "type Token @entity { id: [ID!]! }",
                         "s.graphql:1:22: Token.id has type '[ID!]!'; an id must be ID!, String!, Bytes! or Int8!"),
                 bad("an undeclared type", "type Token @entity {\n  id: ID!\n  price: Money!\n}",
