@@ -63,7 +63,9 @@ public final class DeployCommand extends GraphmanCommand {
         DeploymentHash deployment = DeploymentHash.of(hash);
         Optional<NodeId> nodeId = Optional.ofNullable(node).map(NodeId::of);
         String schema = readSchema();
-        Layout.parse(schema, schemaFile.toString());
+        Layout layout = Layout.parse(schema, schemaFile.toString());
+        layout.warnings().forEach(w -> err().println("warning: " + w));
+        err().flush();
         Config config = loadConfig();
         // checked before the store is opened, so a typo never waits for or touches a database
         String net = Networks.resolve(config, Optional.ofNullable(network));
@@ -73,7 +75,12 @@ public final class DeployCommand extends GraphmanCommand {
                     schemaFile.toString(), Optional.of(net), nodeId));
         }
         if (json) {
-            out().println(Json.write(asMap(subgraph, result)));
+            Map<String, Object> m = asMap(subgraph, result);
+            if (result.created()) {
+                m.put("layout", LayoutSummary.json(layout, result.site().namespace()));
+            }
+            m.put("warnings", layout.warnings());
+            out().println(Json.write(m));
             return ExitCode.OK;
         }
         Site site = result.site();
@@ -89,6 +96,9 @@ public final class DeployCommand extends GraphmanCommand {
                 .add("node", result.node())
                 .add("network", site.network());
         result.placement().ifPresent(why -> fields.add("placement", why));
+        if (result.created()) {
+            LayoutSummary.addTo(fields, layout, site.namespace());
+        }
         fields.print(out());
         return ExitCode.OK;
     }

@@ -76,8 +76,14 @@ final class TableMapper {
             columnNames.put(entity.getName(), names);
             columnsByEntity.put(entity.getName(), columns(entity, fieldTypes, names));
         }
+        Map<String, List<Column>> searchable = new LinkedHashMap<>();
+        columnsByEntity.forEach((entity, columns) -> {
+            List<Column> all = new ArrayList<>(columns);
+            all.add(0, Column.id(entity, idTypes.get(entity)));
+            searchable.put(entity, all);
+        });
         Map<String, List<FulltextColumn>> fulltext = new LinkedHashMap<>();
-        for (Fulltexts.Definition def : new Fulltexts(source).parse(registry, columnsByEntity)) {
+        for (Fulltexts.Definition def : new Fulltexts(source).parse(registry, searchable)) {
             String fulltextName = def.column().fulltextName();
             if (registry.getType(fulltextName).isPresent()) {
                 throw SchemaErrors.at(source, def.directive(), "Fulltext directive name overlaps with type: " + fulltextName);

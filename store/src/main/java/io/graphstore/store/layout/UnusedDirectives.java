@@ -26,7 +26,7 @@ final class UnusedDirectives {
             "entity", Set.of("object"),
             "aggregation", Set.of("object"),
             "fulltext", Set.of("_Schema_"),
-            "derivedFrom", Set.of("field"),
+            "derivedFrom", Set.of("field", "interface field"),
             "aggregate", Set.of("field"));
 
     private final String source;
