@@ -182,6 +182,12 @@ class MalformedConfigTest {
                         + RULE + RULE, "deployment.rule[2]", "follows the catch-all rule deployment.rule[1]"));
     }
 
+    private static ConfigException rejected(String toml) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse(toml));
+        assertNotNull(e, "expected a ConfigException");
+        return e;
+    }
+
     private static Arguments bad(String name, String toml, String path, String phrase) {
         return Arguments.of(name, toml, path, phrase);
     }
@@ -229,10 +235,8 @@ class MalformedConfigTest {
 
     @Test
     void anUnclosedArrayAtTheEndOfTheFileOrBeforeTheNextKeyIsReportedWhereItStarts() {
-        ConfigException atEnd = catchThrowableOfType(ConfigException.class,
-                () -> TestFiles.parse(PRIMARY + "[[deployment.rule]]\nindexers = [ \"index_node_0\",\n"));
-        ConfigException beforeKey = catchThrowableOfType(ConfigException.class,
-                () -> TestFiles.parse(PRIMARY + "[[deployment.rule]]\nindexers = [ \"a\", \"b\"\nshard = \"primary\"\n"));
+        ConfigException atEnd = rejected(PRIMARY + "[[deployment.rule]]\nindexers = [ \"index_node_0\",\n");
+        ConfigException beforeKey = rejected(PRIMARY + "[[deployment.rule]]\nindexers = [ \"a\", \"b\"\nshard = \"primary\"\n");
 
         assertThat(atEnd.getMessage()).startsWith("test.toml:5:12: syntax error: the array that starts here with '['"
                 + " is never closed");
@@ -241,12 +245,10 @@ class MalformedConfigTest {
 
     @Test
     void anUnclosedInlineTableIsReportedWhereItStartsAndAMissingCommaIsNot() {
-        ConfigException table = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse(PRIMARY
-                + "[[deployment.rule]]\nmatch = { name = \"vip/.*\"\nindexers = [ \"a\" ]\n"));
-        ConfigException comma = catchThrowableOfType(ConfigException.class,
-                () -> TestFiles.parse(PRIMARY + "[general]\nx = [ 1 2 ]\n"));
-        ConfigException mixed = catchThrowableOfType(ConfigException.class,
-                () -> TestFiles.parse(PRIMARY + "[general]\nx = { a = [ 1, 2 }\n"));
+        ConfigException table = rejected(PRIMARY
+                + "[[deployment.rule]]\nmatch = { name = \"vip/.*\"\nindexers = [ \"a\" ]\n");
+        ConfigException comma = rejected(PRIMARY + "[general]\nx = [ 1 2 ]\n");
+        ConfigException mixed = rejected(PRIMARY + "[general]\nx = { a = [ 1, 2 }\n");
 
         assertThat(table.getMessage()).isEqualTo("test.toml:5:9: syntax error: the inline table that starts here "
                 + "with '{' is never closed (the parser noticed at line 6, column 1); add '}' after its last key and value");
@@ -256,9 +258,9 @@ class MalformedConfigTest {
 
     @Test
     void aSyntaxErrorInsideAMultiLineInlineTableKeepsItsLineAndColumn() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse(PRIMARY
+        ConfigException e = rejected(PRIMARY
                 + "[[deployment.rule]]\nmatch = {\n  name = \"vip/.*\",\n  network = = \"mainnet\",\n}\n"
-                + "indexers = [ \"a\" ]\n"));
+                + "indexers = [ \"a\" ]\n");
 
         assertThat(e.line()).hasValue(7);
         assertThat(e.column()).hasValue(13);
