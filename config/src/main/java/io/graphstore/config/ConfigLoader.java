@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
+import org.tomlj.TomlVersion;
 
 /**
  * Reads a graph-node compatible TOML file into a validated {@link Config}. The first problem
@@ -55,17 +56,17 @@ public final class ConfigLoader {
     }
 
     private static TomlParseResult tomlOf(String toml, String sourceName) {
-        NestingCheck.check(toml, sourceName);
+        Optional<NestingCheck.Unclosed> unclosed = NestingCheck.check(toml, sourceName);
         TomlParseResult result;
         try {
-            result = Toml.parse(toml);
+            result = Toml.parse(toml, TomlVersion.V1_1_0);
         } catch (RuntimeException e) {
             throw new ConfigException("", "config '" + Echo.escaped(sourceName) + "'"
                     + " cannot be parsed: the TOML parser failed with " + e.getClass().getSimpleName(),
                     "check the TOML syntax near recent changes", e);
         }
         if (result.hasErrors()) {
-            throw SyntaxErrors.of(result.errors().get(0), toml, sourceName);
+            throw SyntaxErrors.of(result.errors().get(0), toml, sourceName, unclosed);
         }
         return result;
     }

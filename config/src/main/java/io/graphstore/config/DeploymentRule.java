@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 /**
  * One {@code [[deployment.rule]]}: which new deployments it takes ({@code match}) and where
  * they go (candidate shards and indexer nodes, and how to pick among them). {@code index} is
- * the 0-based position in the file. A rule with neither a name pattern nor networks is a
- * catch-all.
+ * the 0-based position in the file. A rule with neither networks nor a name pattern other
+ * than {@code .*} is a catch-all.
  */
 public record DeploymentRule(int index, Optional<Pattern> name, List<String> networks,
                              List<ShardName> shards, List<NodeId> indexers,
                              PlacementStrategy strategy) {
+    /** The name regex that makes a match take every name. */
+    public static final String ANY_NAME = ".*";
 
     public DeploymentRule {
         Objects.requireNonNull(name, "name");
@@ -49,9 +51,13 @@ public record DeploymentRule(int index, Optional<Pattern> name, List<String> net
         return nameMatches && (networks.isEmpty() || networks.contains(network));
     }
 
-    /** Whether the rule has no {@code match} condition and so takes every deployment. */
+    /**
+     * Whether the rule takes every deployment: it names no network, and no name regex or
+     * exactly {@code .*}. This is graph-node's test for its default rule ({@code
+     * matches_anything}); a regex that merely happens to match everything does not count.
+     */
     public boolean isCatchAll() {
-        return name.isEmpty() && networks.isEmpty();
+        return networks.isEmpty() && name.map(p -> p.pattern().equals(ANY_NAME)).orElse(true);
     }
 
     /** For messages: {@code deployment.rule[1] (name ~ "(vip|important)/.*")}. */

@@ -5,7 +5,6 @@ import static io.graphstore.config.TomlValues.index;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -19,6 +18,8 @@ final class PoolSizes {
     static final int MAX = 1000;
     private static final String MAX_HINT = "use at most " + MAX + " (each connection is a "
             + "PostgreSQL server process, and max_connections is 100 by default)";
+    /** The regex of a rule that names no node: every node. */
+    static final String ANY_NODE = ".*";
     private static final String FORMS = "write a number like 10 or rules like "
             + "[ { node = \"index_node_.*\", size = 10 } ]";
 
@@ -29,11 +30,7 @@ final class PoolSizes {
      * @param zeroAllowed whether 0 ("this node ignores this shard") is allowed, which is the
      *                    case everywhere except on the primary
      */
-    static PoolSize read(Optional<Object> value, String path, PoolSize absent, boolean zeroAllowed) {
-        if (value.isEmpty()) {
-            return absent;
-        }
-        Object v = value.get();
+    static PoolSize read(Object v, String path, boolean zeroAllowed) {
         if (v instanceof Long) {
             return new PoolSize.Fixed(size(v, path, zeroAllowed));
         }
@@ -53,18 +50,17 @@ final class PoolSizes {
             TomlTable rule = TomlValues.table(array.get(i), rulePath,
                     "each rule is an inline table { node = \"<regex>\", size = N }");
             String nodePath = child(rulePath, "node");
-            String regex = TomlValues.string(required(rule, "node", nodePath), nodePath,
-                    "node is a regular expression matched against the whole node id");
+            // as in graph-node, a rule without node applies to every node
+            String regex = TomlValues.get(rule, "node").map(v -> TomlValues.string(v, nodePath,
+                    "node is a regular expression matched against the whole node id"))
+                    .orElse(ANY_NODE);
             String sizePath = child(rulePath, "size");
-            int size = size(required(rule, "size", sizePath), sizePath, zeroAllowed);
+            int size = size(TomlValues.get(rule, "size").orElseThrow(() -> new ConfigException(
+                    sizePath, "missing", "every rule needs a size: { node = \"<regex>\", size = N }")),
+                    sizePath, zeroAllowed);
             rules.add(new PoolSize.NodeRule(TomlValues.regex(regex, nodePath), size));
         }
         return new PoolSize.ByNode(rules, path);
-    }
-
-    private static Object required(TomlTable rule, String key, String path) {
-        return TomlValues.get(rule, key).orElseThrow(() -> new ConfigException(path, "missing",
-                "every rule needs both node and size: { node = \"<regex>\", size = N }"));
     }
 
     private static int size(Object value, String path, boolean zeroAllowed) {

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * A read replica of a shard, declared as {@code [store.<shard>.replicas.<name>]}. Only
- * queries go to replicas; its pool size defaults to the pool size of its shard.
+ * queries go to replicas; its pool size defaults to the pool size of its shard. Its name is 1
+ * to 30 lowercase letters, digits or {@code -}, graph-node's rule for replica names.
  */
 public record ReplicaConfig(String name, ConnectionInfo connection, int weight, PoolSize poolSize) {
-    static final Pattern VALID_NAME = Pattern.compile("[a-z0-9_]{1,30}");
+    static final Pattern VALID_NAME = Pattern.compile("[a-z0-9-]{1,30}");
 
     public ReplicaConfig {
         if (name == null || !VALID_NAME.matcher(name).matches()) {

@@ -15,7 +15,7 @@ import org.tomlj.TomlTable;
 
 /**
  * Reads {@code [[deployment.rule]]} entries and checks their order: the last rule is a
- * catch-all and nothing follows a catch-all.
+ * catch-all ({@link DeploymentRule#isCatchAll}) and nothing follows a catch-all.
  */
 final class RuleParser {
     private static final String INDEXERS_HINT =
@@ -71,7 +71,7 @@ final class RuleParser {
         if (!last.isCatchAll()) {
             throw new ConfigException("deployment.rule[" + last.index() + "]",
                     "the last rule has a match, so some deployments would have no place",
-                    "end with a [[deployment.rule]] without match");
+                    "end with a [[deployment.rule]] without match (or with match = { name = \".*\" })");
         }
     }
 
@@ -87,6 +87,10 @@ final class RuleParser {
         return new DeploymentRule(i, match.name(), match.networks(), ruleShards, indexers, strategy);
     }
 
+    /**
+     * {@code shard} or {@code shards}; as in graph-node, either one takes a name or a list of
+     * names.
+     */
     private List<ShardName> shards(TomlTable rule, String path) {
         Optional<Object> shard = TomlValues.get(rule, "shard");
         Optional<Object> list = TomlValues.get(rule, "shards");
@@ -94,14 +98,15 @@ final class RuleParser {
         if (shard.isPresent() && list.isPresent()) {
             throw new ConfigException(path, "has both shard and shards", "use only one of them");
         }
-        if (shard.isPresent()) {
-            return List.of(configured(shard.get(), child(path, "shard"), hint));
-        }
-        if (list.isEmpty()) {
+        if (shard.isEmpty() && list.isEmpty()) {
             return List.of(ShardName.PRIMARY);
         }
-        String listPath = child(path, "shards");
-        TomlArray array = TomlValues.array(list.get(), listPath, "an array of shard names", hint);
+        String listPath = child(path, shard.isPresent() ? "shard" : "shards");
+        Object value = shard.orElseGet(list::get);
+        if (value instanceof String) {
+            return List.of(configured(value, listPath, hint));
+        }
+        TomlArray array = TomlValues.array(value, listPath, "a shard name or an array of them", hint);
         if (array.isEmpty()) {
             throw new ConfigException(listPath, "the list is empty", hint);
         }

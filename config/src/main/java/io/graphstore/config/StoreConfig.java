@@ -11,7 +11,6 @@ import java.util.Optional;
  */
 public record StoreConfig(ShardName name, ConnectionInfo connection, PoolSize poolSize,
                           PoolSize fdwPoolSize, int weight, List<ReplicaConfig> replicas) {
-    public static final int DEFAULT_POOL_SIZE = 10;
     public static final int DEFAULT_FDW_POOL_SIZE = 5;
     public static final int DEFAULT_WEIGHT = 1;
 

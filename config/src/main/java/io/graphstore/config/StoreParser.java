@@ -51,11 +51,12 @@ final class StoreParser {
     private StoreConfig store(ShardName name, TomlTable table, String path) {
         boolean zeroAllowed = !name.isPrimary();
         ConnectionInfo connection = connection(table, path);
-        PoolSize pool = PoolSizes.read(TomlValues.get(table, "pool_size"), child(path, "pool_size"),
-                new PoolSize.Fixed(StoreConfig.DEFAULT_POOL_SIZE), zeroAllowed);
-        PoolSize fdw = PoolSizes.read(TomlValues.get(table, "fdw_pool_size"),
-                child(path, "fdw_pool_size"), new PoolSize.Fixed(StoreConfig.DEFAULT_FDW_POOL_SIZE),
-                zeroAllowed);
+        PoolSize pool = poolSize(table, "pool_size", path, zeroAllowed).orElseThrow(
+                () -> new ConfigException(child(path, "pool_size"), "missing",
+                        "graph-node needs it too: add pool_size = 10, or rules like "
+                        + "[ { node = \"index_node_.*\", size = 10 } ]"));
+        PoolSize fdw = poolSize(table, "fdw_pool_size", path, zeroAllowed)
+                .orElse(new PoolSize.Fixed(StoreConfig.DEFAULT_FDW_POOL_SIZE));
         int weight = weight(table, path);
         List<ReplicaConfig> replicas = new ArrayList<>();
         Optional<Object> replicaSection = TomlValues.get(table, "replicas");
@@ -68,6 +69,14 @@ final class StoreParser {
                         zeroAllowed));
             }
         }
+        if (weight == 0 && replicas.stream().allMatch(r -> r.weight() == 0)) {
+            throw replicas.isEmpty()
+                    ? new ConfigException(child(path, "weight"), "weight is 0 and there are no "
+                            + "replicas, so no query could go anywhere", "remove weight = 0")
+                    : new ConfigException(child(path, "weight"), "the store and all its replicas "
+                            + "have weight 0, so no query could go anywhere",
+                            "give the store or one of its replicas a weight above 0");
+        }
         return new StoreConfig(name, connection, pool, fdw, weight, replicas);
     }
 
@@ -76,14 +85,18 @@ final class StoreParser {
         if (!ReplicaConfig.VALID_NAME.matcher(name).matches()) {
             throw new ConfigException(path,
                     "replica name " + TomlValues.quoted(name) + " is invalid",
-                    "use 1 to 30 lowercase letters, digits or underscores");
+                    "use 1 to 30 lowercase letters, digits or '-' (graph-node's rule)");
         }
         TomlTable table = TomlValues.table(value, path,
                 "declare the replica as a [" + path + "] table");
         ConnectionInfo connection = connection(table, path);
-        PoolSize pool = PoolSizes.read(TomlValues.get(table, "pool_size"), child(path, "pool_size"),
-                storePool, zeroAllowed);
+        PoolSize pool = poolSize(table, "pool_size", path, zeroAllowed).orElse(storePool);
         return new ReplicaConfig(name, connection, weight(table, path), pool);
+    }
+
+    private static Optional<PoolSize> poolSize(TomlTable table, String key, String parent,
+                                               boolean zeroAllowed) {
+        return TomlValues.get(table, key).map(v -> PoolSizes.read(v, child(parent, key), zeroAllowed));
     }
 
     private ConnectionInfo connection(TomlTable table, String parent) {

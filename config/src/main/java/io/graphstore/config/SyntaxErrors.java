@@ -1,6 +1,7 @@
 package io.graphstore.config;
 
 import io.graphstore.common.Echo;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tomlj.TomlParseError;
@@ -21,11 +22,28 @@ final class SyntaxErrors {
     private SyntaxErrors() {
     }
 
-    static ConfigException of(TomlParseError error, String toml, String source) {
+    /**
+     * The error at the place tomlj reports it; but when an array or inline table opened before
+     * that place is never closed, the error is that bracket, at its own line and column.
+     */
+    static ConfigException of(TomlParseError error, String toml, String source,
+                              Optional<NestingCheck.Unclosed> unclosed) {
         int line = error.position().line();
         int column = error.position().column();
+        if (unclosed.isPresent() && unclosed.get().before(line, column)) {
+            return neverClosed(unclosed.get(), source, line, column);
+        }
         boolean secretLine = TomlValues.mayHoldSecret(lineAt(toml, line));
         return ConfigException.syntax(source, line, column, detail(error.getMessage(), secretLine));
+    }
+
+    private static ConfigException neverClosed(NestingCheck.Unclosed open, String source,
+                                                int line, int column) {
+        boolean array = open.bracket() == '[';
+        return ConfigException.syntax(source, open.line(), open.column(), "the "
+                + (array ? "array" : "inline table") + " that starts here with '" + open.bracket()
+                + "' is never closed (the parser noticed at line " + line + ", column " + column
+                + "); add '" + (array ? "]' after its last value" : "}' after its last key and value"));
     }
 
     /**

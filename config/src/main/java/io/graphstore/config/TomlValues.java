@@ -105,12 +105,10 @@ final class TomlValues {
     }
 
     static NodeId nodeId(String id, String path) {
-        try {
-            return NodeId.of(id);
-        } catch (BadInputException e) {
-            throw new ConfigException(path, "node id " + quoted(id) + " is invalid",
-                    "use 1 to 63 lowercase letters, digits or underscores");
-        }
+        NodeId.problem(id).ifPresent(invalid -> {
+            throw new ConfigException(path, invalid.problem(), invalid.hint());
+        });
+        return NodeId.of(id);
     }
 
     static ConfigException typeError(String path, String expected, Object found, String hint) {

@@ -3,6 +3,7 @@ package io.graphstore.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.graphstore.common.BadInputException;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import java.nio.file.Files;
@@ -130,6 +131,7 @@ class ConfigLoaderTest {
         Config config = TestFiles.parse("""
                 [store.primary]
                 connection = "postgresql://u:p4ss@h/db?sslmode=verify-full&sslpassword=keyPw99"
+                pool_size = 10
                 """);
 
         Map<?, ?> primary = (Map<?, ?>) ((Map<?, ?>) config.describe().get("stores")).get("primary");
@@ -194,14 +196,86 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void environmentVariablesAreExpandedOnlyInBracedForm() {
-        Config config = ConfigLoader.parse("""
-                [store.primary]
-                connection = "postgresql://${U}:a$b${P}@h/db"
-                """, "t.toml", name -> Optional.ofNullable(Map.of("U", "me", "P", "x$y").get(name)));
+    void aFileWithTheSyntaxGraphNodeAcceptsLoadsUnchanged() {
+        Config config = TestFiles.load("graph-node-compat.toml");
+        StoreConfig primary = config.primary();
+        StoreConfig archive = config.store(ShardName.of("archive")).orElseThrow();
 
-        assertThat(config.primary().connection().user()).isEqualTo("me");
-        assertThat(config.primary().connection().password().reveal()).isEqualTo("a$bx$y");
+        assertThat(primary.connection().password().reveal()).isEqualTo(TestFiles.PASSWORD);
+        assertThat(primary.connection().host()).isEqualTo("pg-main.internal");
+        assertThat(primary.connection().port()).isEqualTo(5433);
+        assertThat(primary.poolSize().sizeFor(NodeId.of("index-node-3"))).isEqualTo(12);
+        // a rule without node applies to every node
+        assertThat(primary.poolSize().sizeFor(NodeId.of("graph-node"))).isEqualTo(4);
+        ReplicaConfig replica = primary.replica("repl-east-1").orElseThrow();
+        assertThat(replica.connection().user()).isEqualTo("graph");
+        assertThat(replica.weight()).isEqualTo(2);
+        assertThat(replica.poolSize()).isSameAs(primary.poolSize());
+        assertThat(archive.connection().port()).isEqualTo(5434);
+        assertThat(archive.poolSize().sizeFor(NodeId.of("query-node-1"))).isZero();
+
+        assertThat(config.chains().isIngestor(NodeId.of("graph-node"))).isTrue();
+        assertThat(config.chains().chain("mainnet").orElseThrow().shard()).isEqualTo(ShardName.of("archive"));
+
+        DeploymentRule vip = config.ruleFor("vip/uniswap", "mainnet");
+        assertThat(vip.index()).isZero();
+        assertThat(vip.shards()).containsExactly(ShardName.of("archive"), ShardName.PRIMARY);
+        assertThat(vip.indexers()).containsExactly(NodeId.of("index-node-0"), NodeId.of("index-node-1"));
+        DeploymentRule rest = config.ruleFor("vip/uniswap", "sepolia");
+        assertThat(rest.index()).isEqualTo(1);
+        assertThat(rest.isCatchAll()).isTrue();
+        assertThat(rest.shards()).containsExactly(ShardName.PRIMARY);
+        assertThat(rest.indexers()).containsExactly(NodeId.of("graph-node"));
+    }
+
+    @Test
+    void nodeIdsAreAnyTextOfOneToSixtyThreeBytesAsInGraphNode() {
+        for (String id : List.of("graph-node", "index-node-0", "Index Node", "node.1@eu", "n".repeat(63),
+                "é".repeat(31))) {
+            assertThat(NodeId.of(id).value()).isEqualTo(id);
+        }
+        // 32 two-byte characters are 64 bytes
+        for (String id : List.of("", "n".repeat(64), "\u00e9".repeat(32), "a\tb", "a\u202eb")) {
+            assertThatThrownBy(() -> NodeId.of(id)).as(id).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("node id ");
+        }
+    }
+
+    @Test
+    void environmentVariablesAreExpandedAsGraphNodeDoes() {
+        Map<String, String> env = Map.of("U", "me", "P", "x$y", "PORT", "6543", "EMPTY", "");
+
+        assertThat(connection("postgresql://${U}:a$$b$P$@h/db", env).user()).isEqualTo("me");
+        // $$ is one '$', a '$' before a character that cannot start a name stays, values are not expanded again
+        assertThat(connection("postgresql://${U}:a$$b$P$@h/db", env).password().reveal()).isEqualTo("a$bx$y$");
+        assertThat(connection("postgresql://$U:pw@h:$PORT/db", env).port()).isEqualTo(6543);
+        assertThat(connection("postgresql://u:pw@h:${NOPE:-5440}/db", env).port()).isEqualTo(5440);
+        assertThat(connection("postgresql://u:pw@h:${PORT:-5440}/db", env).port()).isEqualTo(6543);
+        assertThat(connection("postgresql://u:pw${EMPTY}@h/db", env).password().reveal()).isEqualTo("pw");
+        // a "${" that no "}" closes is kept
+        assertThat(connection("postgresql://u:p${w@h/db", env).password().reveal()).isEqualTo("p${w");
+    }
+
+    @Test
+    void anUnsetVariableIsAnErrorThatNamesItOnlyInBraces() {
+        Map<String, String> env = Map.of();
+
+        assertThatThrownBy(() -> connection("postgresql://u:${PG_PASS}@h/db", env))
+                .hasMessage("store.primary.connection: environment variable 'PG_PASS' is not set; "
+                        + "export it or write the value in the file");
+        // without braces the "name" may be the rest of a password that holds a '$'
+        assertThatThrownBy(() -> connection("postgresql://u:pa$sWord9@h/db", env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("an environment variable written as $NAME is not set")
+                .hasMessageContaining("write a '$' that belongs to the text as '$$'")
+                .hasMessageNotContaining("sWord9");
+        assertThatThrownBy(() -> connection("postgresql://u:${:-x}@h/db", env))
+                .hasMessageContaining("'${...}' does not hold a valid variable name");
+    }
+
+    private static ConnectionInfo connection(String url, Map<String, String> env) {
+        return ConfigLoader.parse("[store.primary]\nconnection = \"" + url + "\"\npool_size = 10\n", "t.toml",
+                name -> Optional.ofNullable(env.get(name))).primary().connection();
     }
 
     @Test
@@ -215,6 +289,7 @@ class ConfigLoaderTest {
         Config config = TestFiles.parse("""
                 [store.primary]
                 connection = "postgresql://u:pw@h/db"
+                pool_size = 10
                 [[deployment.rule]]
                 match = { network = "kovan" }
                 indexers = [ "index_node_kovan_0" ]

@@ -56,6 +56,15 @@ class DeploymentRuleTest {
     }
 
     @Test
+    void aMatchOnNameDotStarAloneIsACatchAllAsInGraphNode() {
+        assertThat(rule(3, ".*", List.of()).isCatchAll()).isTrue();
+        assertThat(rule(3, ".*", List.of("mainnet")).isCatchAll()).isFalse();
+        // graph-node compares the regex text with ".*"; other regexes that match every name do not count
+        assertThat(rule(3, ".+|", List.of()).isCatchAll()).isFalse();
+        assertThat(rule(3, "(.*)", List.of()).isCatchAll()).isFalse();
+    }
+
+    @Test
     void describeNamesTheRuleAndItsCondition() {
         assertThat(rule(1, "(vip|important)/.*", List.of()).describe())
                 .isEqualTo("deployment.rule[1] (name ~ \"(vip|important)/.*\")");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class EchoedValuesTest {
     private static final String PRIMARY =
-            "[store.primary]\nconnection = \"postgresql://graph:pw@db/graph\"\n";
+            "[store.primary]\nconnection = \"postgresql://graph:pw@db/graph\"\npool_size = 10\n";
     private static final String LONG = "x".repeat(10_000);
 
     private static ConfigException rejected(String toml) {
@@ -101,7 +101,7 @@ class EchoedValuesTest {
 
     @Test
     void anInvalidRegexWithAnEscapeCharacterIsShownEscaped() {
-        ConfigException e = rejected(PRIMARY + "pool_size = [ { node = \"\\u001b(\", size = 3 } ]\n");
+        ConfigException e = rejected(PRIMARY + "fdw_pool_size = [ { node = \"\\u001b(\", size = 3 } ]\n");
 
         assertThat(e.getMessage()).contains("regex '\\u001b(' is not a valid regular expression");
     }
@@ -137,7 +137,7 @@ class EchoedValuesTest {
 
         assertThat(shard.getMessage()).isEqualTo("shard name 'a\\u001b[31m' is invalid; "
                 + "use 1 to 30 lowercase letters, digits or underscores");
-        assertThat(node.getMessage()).isEqualTo("node id '" + "x".repeat(60) + "...' (10000 chars) is invalid; "
-                + "use 1 to 63 lowercase letters, digits or underscores");
+        assertThat(node.getMessage()).isEqualTo("node id '" + "x".repeat(60) + "...' (10000 chars) is 10000 bytes "
+                + "long; use at most 63 bytes (graph-node's limit)");
     }
 }

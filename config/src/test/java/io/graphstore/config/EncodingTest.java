@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Config files must be UTF-8: a byte order mark is dropped, other encodings are named. */
 class EncodingTest {
     private static final String PRIMARY =
-            "[store.primary]\nconnection = \"postgresql://graph:" + TestFiles.PASSWORD + "@db/graph\"\n";
+            "[store.primary]\nconnection = \"postgresql://graph:" + TestFiles.PASSWORD + "@db/graph\"\npool_size = 10\n";
 
     @TempDir
     Path dir;
@@ -69,9 +69,9 @@ class EncodingTest {
 
         ConfigException e = rejected(file);
 
-        assertThat(e.line()).hasValue(4);
+        assertThat(e.line()).hasValue(5);
         assertThat(e.column()).hasValue(12);
-        assertThat(e.getMessage()).isEqualTo(file + ":4:12: the file is not UTF-8 (the bytes at byte offset "
+        assertThat(e.getMessage()).isEqualTo(file + ":5:12: the file is not UTF-8 (the bytes at byte offset "
                 + before.length() + " are not valid UTF-8); save it as UTF-8");
     }
 
@@ -81,7 +81,7 @@ class EncodingTest {
 
         ConfigException e = rejected(file);
 
-        assertThat(e.line()).hasValue(4);
+        assertThat(e.line()).hasValue(5);
         assertThat(e.column()).hasValue(10);
     }
 

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedConfigTest {
     private static final String PW = TestFiles.PASSWORD;
     private static final String URL = "postgresql://graph:" + PW + "@db.internal/graph";
-    private static final String PRIMARY = "[store.primary]\nconnection = \"" + URL + "\"\n";
-    private static final String SHARD_A = "[store.shard_a]\nconnection = \"" + URL + "\"\n";
+    private static final String PRIMARY_CONN = "[store.primary]\nconnection = \"" + URL + "\"\n";
+    private static final String PRIMARY = PRIMARY_CONN + "pool_size = 10\n";
+    private static final String SHARD_A_CONN = "[store.shard_a]\nconnection = \"" + URL + "\"\n";
+    private static final String SHARD_A = SHARD_A_CONN + "pool_size = 10\n";
     private static final String RULE = "[[deployment.rule]]\nindexers = [ \"index_node_0\" ]\n";
 
     static Stream<Arguments> malformedConfigs() {
@@ -66,43 +68,39 @@ class MalformedConfigTest {
                         "(the database name contains a control character, '\\n')"),
                 bad("unset environment variable", "[store.primary]\nconnection = \"postgresql://graph:${PG_MISSING}@db/graph\"\n",
                         "store.primary.connection", "environment variable 'PG_MISSING' is not set; export it"),
-                bad("unclosed environment reference", "[store.primary]\nconnection = \"postgresql://graph:${PGPASSWORD@db/graph\"\n",
-                        "store.primary.connection", "'${' is not closed"),
-                bad("pool size is a string", PRIMARY + "pool_size = \"ten\"\n",
+                bad("pool size is a string", PRIMARY_CONN + "pool_size = \"ten\"\n",
                         "store.primary.pool_size", "expected an integer or a list of { node, size } rules, got string 'ten'"),
-                bad("pool size of one", PRIMARY + "pool_size = 1\n",
+                bad("pool size of one", PRIMARY_CONN + "pool_size = 1\n",
                         "store.primary.pool_size", "size 1 is too small"),
-                bad("pool size zero on primary", PRIMARY + "pool_size = 0\n",
+                bad("pool size zero on primary", PRIMARY_CONN + "pool_size = 0\n",
                         "store.primary.pool_size", "size 0 is not allowed on the primary"),
-                bad("negative pool size", PRIMARY + SHARD_A + "pool_size = -3\n",
+                bad("negative pool size", PRIMARY + SHARD_A_CONN + "pool_size = -3\n",
                         "store.shard_a.pool_size", "size -3 is negative"),
-                bad("pool rule without size", PRIMARY + SHARD_A
+                bad("pool rule without size", PRIMARY + SHARD_A_CONN
                         + "pool_size = [ { node = \"a_.*\", size = 3 }, { node = \"b_.*\" } ]\n",
                         "store.shard_a.pool_size[1].size", "missing"),
-                bad("pool rule without node", PRIMARY + SHARD_A + "pool_size = [ { size = 3 } ]\n",
-                        "store.shard_a.pool_size[0].node", "missing"),
-                bad("pool rule with bad regex", PRIMARY + SHARD_A + "pool_size = [ { node = \"index_(\", size = 3 } ]\n",
+                bad("pool rule with bad regex", PRIMARY + SHARD_A_CONN + "pool_size = [ { node = \"index_(\", size = 3 } ]\n",
                         "store.shard_a.pool_size[0].node", "regex 'index_(' is not a valid regular expression: Unclosed group"),
-                bad("pool rule size is a float", PRIMARY + SHARD_A + "pool_size = [ { node = \".*\", size = 2.5 } ]\n",
+                bad("pool rule size is a float", PRIMARY + SHARD_A_CONN + "pool_size = [ { node = \".*\", size = 2.5 } ]\n",
                         "store.shard_a.pool_size[0].size", "expected an integer, got float 2.5"),
-                bad("pool rule is not a table", PRIMARY + SHARD_A + "pool_size = [ { node = \".*\", size = 3 }, 4 ]\n",
+                bad("pool rule is not a table", PRIMARY + SHARD_A_CONN + "pool_size = [ { node = \".*\", size = 3 }, 4 ]\n",
                         "store.shard_a.pool_size[1]", "expected a table, got integer 4"),
-                bad("pool rules empty", PRIMARY + SHARD_A + "pool_size = []\n",
+                bad("pool rules empty", PRIMARY + SHARD_A_CONN + "pool_size = []\n",
                         "store.shard_a.pool_size", "the list of rules is empty"),
-                bad("pool rule zero on primary", PRIMARY + "pool_size = [ { node = \".*\", size = 0 } ]\n",
+                bad("pool rule zero on primary", PRIMARY_CONN + "pool_size = [ { node = \".*\", size = 0 } ]\n",
                         "store.primary.pool_size[0].size", "size 0 is not allowed on the primary"),
                 bad("fdw pool size of one", PRIMARY + "fdw_pool_size = 1\n",
                         "store.primary.fdw_pool_size", "size 1 is too small"),
-                bad("pool size of a million", PRIMARY + "pool_size = 1000000\n",
+                bad("pool size of a million", PRIMARY_CONN + "pool_size = 1000000\n",
                         "store.primary.pool_size", "size 1000000 is too large; use at most 1000 (each connection "
                         + "is a PostgreSQL server process, and max_connections is 100 by default)"),
-                bad("pool size just above the maximum", PRIMARY + SHARD_A + "pool_size = 1001\n",
+                bad("pool size just above the maximum", PRIMARY + SHARD_A_CONN + "pool_size = 1001\n",
                         "store.shard_a.pool_size", "size 1001 is too large; use at most 1000"),
-                bad("pool size beyond a long", PRIMARY + "pool_size = 9223372036854775807\n",
+                bad("pool size beyond a long", PRIMARY_CONN + "pool_size = 9223372036854775807\n",
                         "store.primary.pool_size", "size 9223372036854775807 is too large"),
                 bad("fdw pool size of a million", PRIMARY + "fdw_pool_size = 1000000\n",
                         "store.primary.fdw_pool_size", "size 1000000 is too large"),
-                bad("pool rule size of a million", PRIMARY + SHARD_A
+                bad("pool rule size of a million", PRIMARY + SHARD_A_CONN
                         + "pool_size = [ { node = \"a_.*\", size = 3 }, { node = \".*\", size = 1000000 } ]\n",
                         "store.shard_a.pool_size[1].size", "size 1000000 is too large"),
                 bad("fdw pool rule size of a million", PRIMARY
@@ -122,8 +120,9 @@ class MalformedConfigTest {
                         + URL + "\"\npool_size = 1\n", "store.primary.replicas.repl1.pool_size", "too small"),
                 bad("replica with bad weight", PRIMARY + "[store.primary.replicas.repl1]\nconnection = \""
                         + URL + "\"\nweight = true\n", "store.primary.replicas.repl1.weight", "got boolean true"),
-                bad("invalid ingestor", PRIMARY + "[chains]\ningestor = \"Block-Ingestor\"\n",
-                        "chains.ingestor", "node id 'Block-Ingestor' is invalid"),
+                bad("ingestor with a control character", PRIMARY + "[chains]\ningestor = \"block\\u0007ingestor\"\n",
+                        "chains.ingestor", "node id 'block\\u0007ingestor' contains a control or invisible character; remove it"),
+                bad("empty ingestor", PRIMARY + "[chains]\ningestor = \"\"\n", "chains.ingestor", "node id is empty"),
                 bad("chain on unknown shard", PRIMARY + SHARD_A + "[chains.mainnet]\nshard = \"vip\"\n",
                         "chains.mainnet.shard", "shard 'vip' is not configured (known: primary, shard_a); add [store.vip] or fix the chain"),
                 bad("chain without shard", PRIMARY + "[chains.mainnet]\nprovider = []\n",
@@ -148,8 +147,22 @@ class MalformedConfigTest {
                         "deployment.rule[0].indexers", "missing"),
                 bad("rule with empty indexers", PRIMARY + "[[deployment.rule]]\nindexers = []\n",
                         "deployment.rule[0].indexers", "the list is empty"),
-                bad("rule with invalid indexer", PRIMARY + "[[deployment.rule]]\nindexers = [ \"index_node_0\", \"Index Node\" ]\n",
-                        "deployment.rule[0].indexers[1]", "node id 'Index Node' is invalid"),
+                bad("rule with an indexer longer than 63 bytes", PRIMARY + "[[deployment.rule]]\nindexers = [ \"index-node-0\", \""
+                        + "n".repeat(64) + "\" ]\n", "deployment.rule[0].indexers[1]",
+                        "(64 chars) is 64 bytes long; use at most 63 bytes (graph-node's limit)"),
+                bad("store without pool size", PRIMARY_CONN, "store.primary.pool_size",
+                        "missing; graph-node needs it too: add pool_size = 10"),
+                bad("shard without pool size", PRIMARY + SHARD_A_CONN + "weight = 2\n", "store.shard_a.pool_size", "missing"),
+                bad("store weight 0 without replicas", PRIMARY + "weight = 0\n", "store.primary.weight",
+                        "weight is 0 and there are no replicas, so no query could go anywhere; remove weight = 0"),
+                bad("store and replica weights all 0", PRIMARY + SHARD_A + "weight = 0\n"
+                        + "[store.shard_a.replicas.repl-1]\nconnection = \"" + URL + "\"\nweight = 0\n",
+                        "store.shard_a.weight", "the store and all its replicas have weight 0"),
+                bad("replica name with an underscore, which graph-node refuses", PRIMARY
+                        + "[store.primary.replicas.repl_1]\nconnection = \"" + URL + "\"\n",
+                        "store.primary.replicas.repl_1", "replica name 'repl_1' is invalid; use 1 to 30 lowercase letters, digits or '-'"),
+                bad("replica name longer than 30", PRIMARY + "[store.primary.replicas." + "r".repeat(31) + "]\nconnection = \""
+                        + URL + "\"\n", "store.primary.replicas." + "r".repeat(31), "is invalid"),
                 bad("rule with unknown strategy", PRIMARY + "[[deployment.rule]]\nindexers = [ \"n\" ]\nstrategy = \"random\"\n",
                         "deployment.rule[0].strategy", "'random' is not a strategy (allowed: least_used, hrw)"),
                 bad("rule with bad name regex", PRIMARY + "[[deployment.rule]]\nmatch = { name = \"vip/[\" }\nindexers = [ \"n\" ]\n" + RULE,
@@ -167,6 +180,12 @@ class MalformedConfigTest {
                         "deployment.rule[0]", "the last rule has a match"),
                 bad("rule after the catch-all", PRIMARY + "[[deployment.rule]]\nmatch = { name = \"x/.*\" }\nindexers = [ \"n\" ]\n"
                         + RULE + RULE, "deployment.rule[2]", "follows the catch-all rule deployment.rule[1]"));
+    }
+
+    private static ConfigException rejected(String toml) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse(toml));
+        assertNotNull(e, "expected a ConfigException");
+        return e;
     }
 
     private static Arguments bad(String name, String toml, String path, String phrase) {
@@ -203,6 +222,52 @@ class MalformedConfigTest {
     }
 
     @Test
+    void anUnclosedArrayIsReportedAtTheLineWhereItStarts() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(PRIMARY_CONN
+                + "pool_size = [\n  { node = \"index_node_.*\", size = 10 },\n  { node = \".*\", size = 2 }\n\n"
+                + "[chains]\ningestor = \"index_node_0\"\n", "graph-node.toml", TestFiles.env()));
+
+        assertThat(e.line()).hasValue(3);
+        assertThat(e.column()).hasValue(13);
+        assertThat(e.getMessage()).isEqualTo("graph-node.toml:3:13: syntax error: the array that starts here "
+                + "with '[' is never closed (the parser noticed at line 7, column 1); add ']' after its last value");
+    }
+
+    @Test
+    void anUnclosedArrayAtTheEndOfTheFileOrBeforeTheNextKeyIsReportedWhereItStarts() {
+        ConfigException atEnd = rejected(PRIMARY + "[[deployment.rule]]\nindexers = [ \"index_node_0\",\n");
+        ConfigException beforeKey = rejected(PRIMARY + "[[deployment.rule]]\nindexers = [ \"a\", \"b\"\nshard = \"primary\"\n");
+
+        assertThat(atEnd.getMessage()).startsWith("test.toml:5:12: syntax error: the array that starts here with '['"
+                + " is never closed");
+        assertThat(beforeKey.getMessage()).startsWith("test.toml:5:12: syntax error: the array that starts here");
+    }
+
+    @Test
+    void anUnclosedInlineTableIsReportedWhereItStartsAndAMissingCommaIsNot() {
+        ConfigException table = rejected(PRIMARY
+                + "[[deployment.rule]]\nmatch = { name = \"vip/.*\"\nindexers = [ \"a\" ]\n");
+        ConfigException comma = rejected(PRIMARY + "[general]\nx = [ 1 2 ]\n");
+        ConfigException mixed = rejected(PRIMARY + "[general]\nx = { a = [ 1, 2 }\n");
+
+        assertThat(table.getMessage()).isEqualTo("test.toml:5:9: syntax error: the inline table that starts here "
+                + "with '{' is never closed (the parser noticed at line 6, column 1); add '}' after its last key and value");
+        assertThat(comma.getMessage()).startsWith("test.toml:5:9: syntax error: Unexpected '2'");
+        assertThat(mixed.getMessage()).startsWith("test.toml:5:11: syntax error: the array that starts here");
+    }
+
+    @Test
+    void aSyntaxErrorInsideAMultiLineInlineTableKeepsItsLineAndColumn() {
+        ConfigException e = rejected(PRIMARY
+                + "[[deployment.rule]]\nmatch = {\n  name = \"vip/.*\",\n  network = = \"mainnet\",\n}\n"
+                + "indexers = [ \"a\" ]\n");
+
+        assertThat(e.line()).hasValue(7);
+        assertThat(e.column()).hasValue(13);
+        assertThat(e.getMessage()).startsWith("test.toml:7:13: syntax error: Unexpected '='");
+    }
+
+    @Test
     void onlyTheFirstSyntaxErrorIsReported() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse("a = \nb = 1\nb = 2\n"));
 
@@ -215,8 +280,8 @@ class MalformedConfigTest {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> TestFiles.parse(
                 PRIMARY + "\n[store.primary]\nweight = 1\n"));
 
-        assertThat(e.line()).hasValue(4);
-        assertThat(e.getMessage()).startsWith("test.toml:4:1: syntax error: ");
+        assertThat(e.line()).hasValue(5);
+        assertThat(e.getMessage()).startsWith("test.toml:5:1: syntax error: ");
     }
 
     @Test

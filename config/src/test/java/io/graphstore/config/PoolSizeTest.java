@@ -75,6 +75,7 @@ class PoolSizeTest {
         Config config = TestFiles.parse("""
                 [store.primary]
                 connection = "postgresql://u:pw@h/db"
+                pool_size = 10
                 [store.archive]
                 connection = "postgresql://u:pw@h2/db"
                 pool_size = [ { node = "query_node_.*", size = 0 }, { node = ".*", size = 4 } ]

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigBadInputTest {
     static final String PASSWORD = "s3cr3t-Pw";
     static final String PRIMARY = "[store.primary]\nconnection = \"postgresql://graph:" + PASSWORD
-            + "@127.0.0.1:1/graph\"\n";
+            + "@127.0.0.1:1/graph\"\npool_size = 10\n";
 
     @TempDir
     Path dir;
@@ -60,7 +60,7 @@ class ConfigBadInputTest {
 
         String line = rejected("config", "check");
 
-        assertThat(line).isEqualTo("error: " + config + ":4:105: syntax error: arrays and inline tables are nested "
+        assertThat(line).isEqualTo("error: " + config + ":5:105: syntax error: arrays and inline tables are nested "
                 + "more than 100 levels deep; config values need only a few levels, look for a run of '[' or '{'");
     }
 
@@ -70,7 +70,7 @@ class ConfigBadInputTest {
 
         String line = rejected("config", "check");
 
-        assertThat(line).isEqualTo("error: " + config + ":4:12: the file is not UTF-8 (the bytes at byte offset "
+        assertThat(line).isEqualTo("error: " + config + ":5:12: the file is not UTF-8 (the bytes at byte offset "
                 + (PRIMARY.length() + 21) + " are not valid UTF-8); save it as UTF-8");
     }
 
@@ -86,18 +86,18 @@ class ConfigBadInputTest {
 
     @Test
     void aPoolOfAMillionConnectionsIsRefusedWithItsPath() throws Exception {
-        Files.writeString(config, PRIMARY + "pool_size = [ { node = \".*\", size = 1000000 } ]\n");
+        Files.writeString(config, PRIMARY + "fdw_pool_size = [ { node = \".*\", size = 1000000 } ]\n");
 
         String line = rejected("config", "check");
 
-        assertThat(line).isEqualTo("error: store.primary.pool_size[0].size: size 1000000 is too large; use at most "
+        assertThat(line).isEqualTo("error: store.primary.fdw_pool_size[0].size: size 1000000 is too large; use at most "
                 + "1000 (each connection is a PostgreSQL server process, and max_connections is 100 by default)");
     }
 
     @Test
     void aConnectionWithALineBreakInTheDatabaseIsOneLineWithoutThePassword() throws Exception {
         Files.writeString(config, "[store.primary]\nconnection = \"postgresql://graph:" + PASSWORD
-                + "@127.0.0.1:1/gr\\naph\"\n");
+                + "@127.0.0.1:1/gr\\naph\"\npool_size = 10\n");
 
         String line = rejected("config", "check");
 

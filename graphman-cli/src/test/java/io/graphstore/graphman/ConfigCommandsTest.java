@@ -201,12 +201,26 @@ class ConfigCommandsTest {
 
     @Test
     void badArgumentsAreBadInput() {
-        assertThat(graphman.run("--config", config.toString(), "config", "pools", "Bad-Node").exit()).isEqualTo(2);
+        var tooLong = graphman.run("--config", config.toString(), "config", "pools", "n".repeat(64));
+        assertThat(tooLong.exit()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("(64 chars) is 64 bytes long; use at most 63 bytes");
         var r = graphman.run("config", "check", "--frobnicate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--frobnicate").contains("graphman config check --help");
-        assertThat(graphman.run("--node-id", "NOT VALID", "--config", config.toString(), "config", "check", "--print")
-                .exit()).isEqualTo(2);
+        var control = graphman.run("--node-id", "not\u0007valid", "--config", config.toString(), "config", "check",
+                "--print");
+        assertThat(control.exit()).isEqualTo(2);
+        assertThat(control.err()).contains("node id 'not\\u0007valid' contains a control or invisible character");
+    }
+
+    @Test
+    void nodeIdsWithDashesAndSpacesAreNodeIdsAsInGraphNode() {
+        var check = graphman.run("--node-id", "index-node-0", "--config", config.toString(), "config", "check");
+        assertThat(check.exit()).as(check.all()).isZero();
+
+        var pools = graphman.run("--config", config.toString(), "config", "pools", "index-node-0", "Query Node 1");
+        assertThat(pools.exit()).as(pools.all()).isZero();
+        assertThat(pools.out()).contains("index-node-0").contains("Query Node 1");
     }
 
     @Test

@@ -34,7 +34,8 @@ class CopyBadInputTest {
         rejected(cli, "shard 'shard_z' is not configured (known: primary, shard_a, shard_b)",
                 "copy", "create", "vip/bad", "shard_z", "default");
         rejected(cli, "shard name 'Shard-B' is invalid", "copy", "create", "vip/bad", "Shard-B", "default");
-        rejected(cli, "node id 'Node 1' is invalid", "copy", "create", "vip/bad", "shard_b", "Node 1");
+        rejected(cli, "node id 'node\\t1' contains a control or invisible character", "copy", "create", "vip/bad",
+                "shard_b", "node\t1");
         rejected(cli, "node 'index_node_9' is unknown: no deployment rule names it and no deployment is assigned to it"
                 + " (known: default, index_node_1)", "copy", "create", "vip/bad", "shard_b", "index_node_9");
         rejected(cli, "--offset -1 is invalid; use 0 or more blocks",

@@ -43,7 +43,7 @@ class DeployArgumentCheckTest {
         acceptor.setDaemon(true);
         acceptor.start();
         stores = "[store.primary]\nconnection = \"postgresql://graph:" + PASSWORD + "@127.0.0.1:"
-                + database.getLocalPort() + "/graph\"\n";
+                + database.getLocalPort() + "/graph\"\npool_size = 10\n";
     }
 
     @AfterEach

@@ -42,8 +42,8 @@ class DeploymentBadInputTest {
 
         rejected("deployment hash 'Qm123' is invalid", "deploy", "org/x", "Qm123", "--schema", schema);
         rejected("subgraph name 'bad name!' is invalid", "deploy", "bad name!", hash, "--schema", schema);
-        rejected("node id 'Index-Node' is invalid", "deploy", "org/x", hash, "--schema", schema,
-                "--node", "Index-Node");
+        rejected("node id '" + "n".repeat(60) + "...' (64 chars) is 64 bytes long", "deploy", "org/x", hash,
+                "--schema", schema, "--node", "n".repeat(64));
         rejected("network 'ropsten' is not configured (known: mainnet)", "deploy", "org/x", hash, "--schema", schema,
                 "--network", "ropsten");
         rejected("schema file 'missing.graphql' does not exist", "deploy", "org/x", hash,
@@ -67,7 +67,7 @@ class DeploymentBadInputTest {
         rejected(unknown, "resume", hash);
         rejected(unknown, "rewind", hash, "1");
         rejected(unknown, "dev", "index", hash, "--blocks", "1", "--changes-per-block", "1");
-        rejected("node id 'Node 1' is invalid", "reassign", "org/good", "Node 1");
+        rejected("node id 'node\\t1' contains a control or invisible character", "reassign", "org/good", "node\t1");
         rejected("subgraph name 'org//x' is invalid", "create", "org//x");
         rejected("subgraph name 'org/never' does not exist", "remove", "org/never");
     }
