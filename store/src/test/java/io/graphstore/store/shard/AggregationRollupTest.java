@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** Rollups against hand-computed results, over blocks crossing hour and day boundaries. */
 @MultiShard({"primary", "shard_a"})
-class AggregationRollupTest {
-    static final String SCHEMA = """
+public class AggregationRollupTest {
+    public static final String SCHEMA = """
             type Trade @entity(timeseries: true) {
               id: Int8!
               timestamp: Timestamp!
