@@ -94,6 +94,14 @@ public class AggregationRollupTest {
                 .sorted().toList();
     }
 
+    /** The blocks of the first test: hours 0 and 1 of day 0 rolled up, hour 2 open. */
+    private static Head firstFourBlocks(DeploymentData data) {
+        write(data, 1, 10, trade("A", "10", 1), trade("A", "12", 2), trade("B", "5", 3));
+        write(data, 2, 50, trade("A", "8", 1));
+        write(data, 3, 65, trade("B", "6", 1));
+        return write(data, 4, 150, trade("A", "20", 5));
+    }
+
     private static String num(Object v) {
         return ((BigDecimal) v).stripTrailingZeros().toPlainString();
     }
@@ -129,10 +137,7 @@ public class AggregationRollupTest {
     @Test
     void cumulativeAggregatesCarryOnFromTheLatestEarlierRowOfTheirDimensions(TestShards shards) {
         DeploymentData data = fresh(shards);
-        write(data, 1, 10, trade("A", "10", 1), trade("A", "12", 2), trade("B", "5", 3));
-        write(data, 2, 50, trade("A", "8", 1));
-        write(data, 3, 65, trade("B", "6", 1));
-        write(data, 4, 150, trade("A", "20", 5));
+        firstFourBlocks(data);
         write(data, 5, 24 * 60 + 5, trade("A", "1", 1));
         assertThat(totals(data, 5)).containsExactly("h0 A 4/3/4", "h0 B 3/1/3", "h1 B 4/2/1", "h2 A 9/4/5");
     }
@@ -140,10 +145,7 @@ public class AggregationRollupTest {
     @Test
     void aRevertAcrossARollupDeletesItsRowsAndTheNextBlockRollsTheBucketUpAgain(TestShards shards) {
         DeploymentData data = fresh(shards);
-        write(data, 1, 10, trade("A", "10", 1), trade("A", "12", 2), trade("B", "5", 3));
-        write(data, 2, 50, trade("A", "8", 1));
-        write(data, 3, 65, trade("B", "6", 1));
-        Head before = write(data, 4, 150, trade("A", "20", 5));
+        Head before = firstFourBlocks(data);
         assertThat(stats(data, "Stats_hour", 4)).contains("h1 B 6/6/6/1/6/6");
 
         Head reverted = data.revert(SyntheticChain.block(3));
