@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param immutable  whether entities are never updated or deleted once written
  * @param position   the table's place in the layout; attribute index names carry it, as in graph-node
  * @param fulltext   the {@code @fulltext} columns that include this type, after the stored fields
+ * @param dimsIndex  the columns of the {@code <table>_dims} index of an aggregation table with
+ *                   cumulative aggregates and dimensions (the dimensions, then {@code timestamp}),
+ *                   which the rollup's search for a group's previous row uses; empty for others
  */
 public record EntityTable(String entityType, String name, Column id, List<Column> columns, boolean immutable,
-        int position, List<FulltextColumn> fulltext) {
+        int position, List<FulltextColumn> fulltext, List<String> dimsIndex) {
     /** The column of an immutable table holding the block that created the row. */
     public static final String BLOCK_COLUMN = "block$";
     /** The column of a mutable table holding the blocks a version is valid for. */
@@ -36,8 +39,15 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         this(entityType, name, id, columns, false, 0, List.of());
     }
 
+    /** A table without a {@code _dims} index. */
+    public EntityTable(String entityType, String name, Column id, List<Column> columns, boolean immutable,
+            int position, List<FulltextColumn> fulltext) {
+        this(entityType, name, id, columns, immutable, position, fulltext, List.of());
+    }
+
     public EntityTable {
         fulltext = List.copyOf(fulltext);
+        dimsIndex = List.copyOf(dimsIndex);
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(id, "id");
         columns = List.copyOf(columns);
@@ -122,7 +132,15 @@ public record EntityTable(String entityType, String name, Column id, List<Column
         List<String> names = new ArrayList<>(immutable ? List.of(idKeyName(), blockIndexName())
                 : List.of(idIndexName(), openIndexName(), blockRangeIndexName()));
         AttributeIndexes.of(this).forEach(i -> names.add(i.name()));
+        if (!dimsIndex.isEmpty()) {
+            names.add(dimsIndexName());
+        }
         return List.copyOf(names);
+    }
+
+    /** The {@code _dims} index of an aggregation table (see {@code dimsIndex}). */
+    public String dimsIndexName() {
+        return SqlNames.derived(name, "_dims");
     }
 
     /** The btree index on {@code block$} of an immutable table, used by reverts and copies. */

@@ -13,14 +13,29 @@ import java.util.stream.Collectors;
 
 /**
  * The relational layout of one deployment: a table per {@code @entity} type of its GraphQL
- * schema, in declaration order. Pure: parsing touches no database, and
- * {@link #createStatements} only produces DDL for the caller to run in the deployment's shard.
+ * schema, in declaration order, then one per interval of each {@code @aggregation} type. Pure:
+ * parsing touches no database, and {@link #createStatements} only produces DDL for the caller
+ * to run in the deployment's shard.
+ *
+ * @param tables       every table: copies, reverts and verification go through this list
+ * @param enums        the enum types
+ * @param warnings     directives that change nothing in the tables, one line each
+ * @param aggregations the {@code @aggregation} types; their tables are also in {@code tables}
+ * @param timeseries   the {@code @entity(timeseries: true)} types
  */
-public record Layout(List<EntityTable> tables, List<EnumType> enums, List<String> warnings) {
+public record Layout(List<EntityTable> tables, List<EnumType> enums, List<String> warnings,
+        List<Aggregation> aggregations, List<String> timeseries) {
     public Layout {
         tables = List.copyOf(tables);
         enums = List.copyOf(enums);
         warnings = List.copyOf(warnings);
+        aggregations = List.copyOf(aggregations);
+        timeseries = List.copyOf(timeseries);
+    }
+
+    /** A layout without aggregations or timeseries. */
+    public Layout(List<EntityTable> tables, List<EnumType> enums, List<String> warnings) {
+        this(tables, enums, warnings, List.of(), List.of());
     }
 
     /** A layout without enum types. */
@@ -55,7 +70,19 @@ public record Layout(List<EntityTable> tables, List<EnumType> enums, List<String
         }
         TableMapper mapper = new TableMapper(source, registry);
         List<EntityTable> tables = mapper.tables();
-        return new Layout(tables, mapper.enums(), new UnusedDirectives(source, registry).warnings());
+        return new Layout(tables, mapper.enums(), new UnusedDirectives(source, registry).warnings(),
+                mapper.aggregations(), mapper.timeseries());
+    }
+
+    /** Whether {@code entityType} is an {@code @entity(timeseries: true)} type. */
+    public boolean isTimeseries(String entityType) {
+        return timeseries.contains(entityType);
+    }
+
+    /** The aggregation whose tables include that of {@code entityType} ({@code Stats_hour}), if any. */
+    public Optional<Aggregation> aggregationOf(String entityType) {
+        return aggregations.stream().filter(a -> a.tables().stream().anyMatch(t -> t.entityType().equals(entityType)))
+                .findFirst();
     }
 
     /** The table of GraphQL type {@code entityType} ({@code "Token"}). */

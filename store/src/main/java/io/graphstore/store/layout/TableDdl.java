@@ -43,6 +43,10 @@ final class TableDdl {
                     + " using brin (lower(block_range), coalesce(upper(block_range), 2147483647), vid)");
         }
         AttributeIndexes.of(table).forEach(i -> statements.add(i.ddl(qualified)));
+        if (!table.dimsIndex().isEmpty()) {
+            statements.add("create index if not exists " + table.dimsIndexName() + " on " + qualified + " using btree ("
+                    + String.join(", ", table.dimsIndex().stream().map(c -> '"' + c + '"').toList()) + ")");
+        }
         return List.copyOf(statements);
     }
 }

@@ -27,6 +27,8 @@ final class TableMapper {
     private final List<ObjectTypeDefinition> entities;
     private final Map<String, ColumnType> idTypes = new LinkedHashMap<>();
     private final Map<String, EnumType> enums = new LinkedHashMap<>();
+    private final List<String> timeseries = new ArrayList<>();
+    private List<Aggregation> aggregations = List.of();
 
     TableMapper(String source, TypeDefinitionRegistry registry) {
         this.source = source;
@@ -60,12 +62,28 @@ final class TableMapper {
         return enums;
     }
 
+    /** The {@code @entity(timeseries: true)} types, in declaration order; after {@link #tables}. */
+    List<String> timeseries() {
+        return List.copyOf(timeseries);
+    }
+
+    /** The {@code @aggregation} types, in declaration order; after {@link #tables}. */
+    List<Aggregation> aggregations() {
+        return aggregations;
+    }
+
+    /** The tables of the entity types in declaration order, then those of the aggregations. */
     List<EntityTable> tables() {
         if (entities.isEmpty()) {
             throw SchemaErrors.at(source, (SourceLocation) null,
                     "no type has the @entity directive; declare at least one, like 'type Token @entity { id: ID! }'");
         }
-        entities.forEach(e -> idTypes.put(e.getName(), idType(e)));
+        for (ObjectTypeDefinition e : entities) {
+            if (Timeseries.check(source, e)) {
+                timeseries.add(e.getName());
+            }
+            idTypes.put(e.getName(), idType(e));
+        }
         rejectExtensions();
         NameCheck tableNames = new NameCheck(source);
         FieldTypes fieldTypes = new FieldTypes(source, registry, idTypes, enumsByName(tableNames));
@@ -99,6 +117,18 @@ final class TableMapper {
                     columnsByEntity.get(entity.getName()), immutable(entity), tables.size(),
                     fulltext.getOrDefault(entity.getName(), List.of())));
         }
+        Map<String, EntityTable> byType = new LinkedHashMap<>();
+        tables.forEach(t -> byType.put(t.entityType(), t));
+        Map<String, ObjectTypeDefinition> entityTypes = new LinkedHashMap<>();
+        entities.forEach(e -> entityTypes.put(e.getName(), e));
+        aggregations = new AggregationMapper(source, registry, entityTypes, byType,
+                type -> columns(type, fieldTypes, new NameCheck(source)),
+                (graphqlName, node) -> {
+                    String table = sqlName(graphqlName, node, "aggregation '" + graphqlName + "'", "table");
+                    tableNames.claim(table, node, "aggregation '" + graphqlName + "'");
+                    return table;
+                }).aggregations(tables.size());
+        aggregations.forEach(a -> tables.addAll(a.tables()));
         tables.forEach(tableNames::claimIndexes);
         return tables;
     }

@@ -26,8 +26,7 @@
  * references no type in particular. {@code @derivedFrom} fields are not stored. {@code !} makes
  * the column {@code not null}; element nullability of lists is not recorded. Enum values are
  * stored as text and not checked on encode. The id must be {@code ID!}, {@code String!}
- * (text), {@code Bytes!} (bytea) or {@code Int8!} (int8). Arguments of {@code @entity} (such as
- * {@code immutable: true}) are accepted and ignored: immutable entities get the same table.
+ * (text), {@code Bytes!} (bytea) or {@code Int8!} (int8).
  *
  * <h2>Names</h2>
  * Tables and columns are the snake_case of the GraphQL names: {@code TokenBalance} →
@@ -70,6 +69,16 @@
  * canonical form, so {@code decode} returns the typed value, not the text.
  * {@code BigDecimal} values keep a scale of zero or more; a negative scale comes back as the
  * same number with scale zero.
+ *
+ * <h2>Timeseries and aggregations</h2>
+ * {@code @entity(timeseries: true)} types are immutable with an {@code Int8} id and a
+ * {@code timestamp}; each {@code @aggregation} type becomes an {@link io.graphstore.store.layout.Aggregation}
+ * with one immutable table per interval ({@code stats_hour}, {@code stats_day}), placed after the
+ * entity tables in {@link io.graphstore.store.layout.Layout#tables()} so copies, reverts and
+ * verification see them. {@link io.graphstore.store.layout.RollupSql} writes graph-node's rollup
+ * statement; the shard runs it. The checks ({@link io.graphstore.store.layout.Timeseries},
+ * {@link io.graphstore.store.layout.AggregationMapper}) use graph-node's messages. See
+ * {@code docs/layout.md}, "Timeseries and aggregations".
  *
  * <h2>Errors</h2>
  * Every problem in a schema is a one-line {@link io.graphstore.common.BadInputException}

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
@@ -70,9 +71,31 @@ public final class DeploymentData {
     /**
      * Writes the changes of {@code block}, which must come after the head. Returns the new head.
      * A change naming an unknown type or field, or missing a required field, is bad input and
-     * nothing of the block is written.
+     * nothing of the block is written. Without the block's time there are no rollups and no
+     * timeseries: a deployment with aggregations, or a change to a timeseries, is bad input
+     * here; use {@link #transact(BlockPtr, long, List)}.
      */
     public Head transact(BlockPtr block, List<EntityChange> changes) {
+        if (!layout.aggregations().isEmpty()) {
+            throw new BadInputException(site.describe() + " has aggregations ("
+                    + String.join(", ", layout.aggregations().stream().map(a -> a.name()).toList())
+                    + "), which roll up by block time; write its blocks with their time");
+        }
+        return transact(block, OptionalLong.empty(), changes);
+    }
+
+    /**
+     * Like {@link #transact(BlockPtr, List)} for a block whose time is {@code blockTimeMicros}
+     * (microseconds since the epoch). Timeseries entities get their id and timestamp from the
+     * block (see {@link TimeseriesStamp}), and in the same transaction every aggregation bucket
+     * this block completes is rolled up (see {@link Rollups}); rolled-up rows count as entities.
+     */
+    public Head transact(BlockPtr block, long blockTimeMicros, List<EntityChange> changes) {
+        return transact(block, OptionalLong.of(blockTimeMicros), changes);
+    }
+
+    private Head transact(BlockPtr block, OptionalLong blockTime, List<EntityChange> changes) {
+        List<EntityChange> stamped = TimeseriesStamp.stamp(layout, block.number(), blockTime, changes);
         return run(h -> {
             MetadataDao meta = h.attach(MetadataDao.class);
             Optional<Integer> head = lockHead(meta);
@@ -80,7 +103,10 @@ public final class DeploymentData {
                 throw new StoreException("block " + block.number() + " is not after the head #" + head.get() + " of "
                         + site.describe() + "; revert to an earlier block first");
             }
-            long delta = new EntityWriter(layout, site.namespace()).write(h, block.number(), changes);
+            long delta = new EntityWriter(layout, site.namespace()).write(h, block.number(), stamped);
+            if (blockTime.isPresent()) {
+                delta += Rollups.run(h, layout, site.namespace(), block.number(), blockTime.getAsLong());
+            }
             meta.moveHead(site.id().value(), block.number(), block.hash(), delta);
             return head(meta);
         });

@@ -18,8 +18,10 @@ import java.util.function.IntConsumer;
 /**
  * Writes {@code blocks} blocks after the head of a site, {@code changesPerBlock} changes
  * each: about 55% creates, 30% updates, 15% deletes, over every entity type of the schema
- * (only creates for immutable types). Values respect the schema: enums take declared values,
- * Timestamp fields the block's timestamp.
+ * (only creates for immutable types, timeseries included). Values respect the schema: enums
+ * take declared values, Timestamp fields the block's timestamp. Aggregation tables are never
+ * written: every block is written with its {@link SyntheticChain#timestamp} (12 s apart), so
+ * the store rolls the timeseries up into them each hour and day.
  * Every 50th block is followed by a revert of the last three blocks, which are then written
  * again with different content, the way a chain reorganization looks to an indexer.
  */
@@ -56,7 +58,8 @@ public final class SyntheticIndexer {
         int reported = start - 1;
         blocksWritten = 0;
         while (b < end) {
-            head = data.transact(SyntheticChain.block(b), changes(start, b, variant.getOrDefault(b, 0)));
+            head = data.transact(SyntheticChain.block(b), SyntheticChain.timestamp(b),
+                    changes(start, b, variant.getOrDefault(b, 0)));
             blocksWritten++;
             if (b % REORG_EVERY == REORG_EVERY - 1 && b - REORG_DEPTH >= start && reorged.add(b)) {
                 head = data.revert(SyntheticChain.block(b - REORG_DEPTH));
@@ -88,7 +91,8 @@ public final class SyntheticIndexer {
     /** The changes of one block; a pure function of seed, start, block and variant. */
     List<EntityChange> changes(int start, int block, int variant) {
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + block * 31L + variant);
-        List<EntityTable> tables = data.layout().tables();
+        List<EntityTable> tables = data.layout().tables().stream()
+                .filter(t -> data.layout().aggregationOf(t.entityType()).isEmpty()).toList();
         List<EntityChange> changes = new ArrayList<>(changesPerBlock);
         ValueGenerator.ReferencePicker refs = (type, r) -> data.layout().table(type)
                 .map(t -> ValueGenerator.id(t, earlier(start, block, r), r.nextInt(changesPerBlock))).orElse(null);
