@@ -2,6 +2,7 @@ package io.graphstore.graphman.deployment;
 
 import io.graphstore.graphman.cli.Fields;
 import io.graphstore.store.domain.Namespace;
+import io.graphstore.store.layout.Aggregation;
 import io.graphstore.store.layout.EntityTable;
 import io.graphstore.store.layout.EnumType;
 import io.graphstore.store.layout.FulltextColumn;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What a deploy created in the shard: tables, enum types, fulltext columns and indexes. */
+/** What a deploy created in the shard: tables, enum types, fulltext columns, aggregations and indexes. */
 final class LayoutSummary {
     private LayoutSummary() {
     }
@@ -32,6 +33,15 @@ final class LayoutSummary {
         if (!fulltext.isEmpty()) {
             fields.add("fulltext", String.join(", ", fulltext));
         }
+        if (!layout.aggregations().isEmpty()) {
+            fields.add("aggregations", layout.aggregations().stream()
+                    .map(a -> a.name() + " of " + a.source() + " (" + a.tables().stream().map(EntityTable::name)
+                            .collect(Collectors.joining(", ")) + ": " + a.aggregates().stream()
+                            .map(g -> g.column().name() + " = " + g.fn().label()
+                                    + (g.cumulative() ? " cumulative" : ""))
+                            .collect(Collectors.joining(", ")) + ")")
+                    .collect(Collectors.joining("; ")));
+        }
         int indexes = layout.tables().stream().mapToInt(t -> t.indexNames().size() + 1).sum();
         long attribute = layout.tables().stream().flatMap(t -> t.indexNames().stream()).filter(n -> n.startsWith("attr_")).count();
         fields.add("indexes", indexes + " (" + attribute + " attribute indexes, the rest keys and block indexes)");
@@ -42,6 +52,7 @@ final class LayoutSummary {
         m.put("tables", layout.tables().stream().map(t -> table(t)).toList());
         m.put("enumTypes", layout.enums().stream().map(e -> enumType(e, ns)).toList());
         m.put("fulltext", layout.tables().stream().flatMap(t -> t.fulltext().stream().map(f -> fulltext(t, f))).toList());
+        m.put("aggregations", layout.aggregations().stream().map(LayoutSummary::aggregation).toList());
         return m;
     }
 
@@ -71,6 +82,17 @@ final class LayoutSummary {
         m.put("language", f.language());
         m.put("algorithm", f.algorithm());
         m.put("fields", f.fields().stream().map(c -> c.name()).toList());
+        return m;
+    }
+
+    private static Map<String, Object> aggregation(Aggregation a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("aggregation", a.name());
+        m.put("source", a.source());
+        m.put("tables", a.tables().stream().map(EntityTable::name).toList());
+        m.put("dimensions", a.dimensions().stream().map(c -> c.name()).toList());
+        m.put("aggregates", a.aggregates().stream().map(g -> Map.of("column", g.column().name(),
+                "fn", g.fn().label(), "cumulative", g.cumulative())).toList());
         return m;
     }
 
