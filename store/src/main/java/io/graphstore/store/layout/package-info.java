@@ -3,16 +3,18 @@
  * parses the SDL (graphql-java's {@code SchemaParser}, registry only, so graph-node's
  * undeclared scalars are fine) into one {@link io.graphstore.store.layout.EntityTable} per
  * {@code @entity} type and writes the DDL for a namespace {@code sgdN}. Nothing here touches
- * a database; the caller runs the DDL in the deployment's shard.
+ * a database; the caller runs the DDL in the deployment's shard. The layout is graph-node's
+ * (docs/layout.md shows what each construct becomes, with the SQL, and where graph-store differs).
  *
  * <h2>Types</h2>
  * <table>
  * <caption>GraphQL field type to column</caption>
  * <tr><th>GraphQL</th><th>SQL</th><th>Java ({@code encode}/{@code decode})</th></tr>
- * <tr><td>ID, String, an enum</td><td>text</td><td>String</td></tr>
+ * <tr><td>ID, String</td><td>text</td><td>String</td></tr>
+ * <tr><td>an enum</td><td>the enum's type in the namespace ({@link io.graphstore.store.layout.EnumType})</td><td>String, one of the declared values</td></tr>
  * <tr><td>Int</td><td>int4</td><td>Integer</td></tr>
  * <tr><td>Int8</td><td>int8</td><td>Long (encode also takes Integer)</td></tr>
- * <tr><td>Timestamp</td><td>int8</td><td>Long, microseconds since the epoch</td></tr>
+ * <tr><td>Timestamp</td><td>timestamptz</td><td>Long, microseconds since the epoch</td></tr>
  * <tr><td>BigInt</td><td>numeric</td><td>BigInteger (encode also takes Long, Integer)</td></tr>
  * <tr><td>BigDecimal</td><td>numeric</td><td>BigDecimal (encode also takes BigInteger, Long, Integer)</td></tr>
  * <tr><td>Bytes</td><td>bytea</td><td>byte[] (encode also takes a {@code "0x..."} String)</td></tr>
@@ -23,15 +25,19 @@
  * target's id column and {@code references} names the target. A field whose type is an
  * interface holds the id of one of the entities implementing it: its type is their common id
  * type (text when none implements it; the schema is rejected when their id types differ) and it
- * references no type in particular. {@code @derivedFrom} fields are not stored. {@code !} makes
- * the column {@code not null}; element nullability of lists is not recorded. Enum values are
- * stored as text and not checked on encode. The id must be {@code ID!}, {@code String!}
- * (text), {@code Bytes!} (bytea) or {@code Int8!} (int8).
+ * references the interface. {@code @derivedFrom} fields are not stored. {@code !} makes
+ * the column {@code not null}; element nullability of lists is not recorded. An enum value
+ * outside the declared ones is rejected on encode. The id must be {@code ID}, {@code String}
+ * (text), {@code Bytes} (bytea) or {@code Int8} (int8), non-null or not (the column always is).
+ * {@code @entity(immutable: true)} and timeseries types get immutable tables ({@code block$});
+ * {@code @fulltext} on {@code _Schema_} adds a generated {@code tsvector} column
+ * ({@link io.graphstore.store.layout.FulltextColumn}); every table gets graph-node's attribute
+ * indexes ({@code AttributeIndexes}).
  *
  * <h2>Names</h2>
- * Tables and columns are the snake_case of the GraphQL names: {@code TokenBalance} →
- * {@code token_balance}, {@code totalSupply} → {@code total_supply}, {@code tokenID} →
- * {@code token_id}, {@code tokenIDs} → {@code token_ids}. They are at most 63 lowercase letters,
+ * Tables and columns are graph-node's snake case of the GraphQL names (see
+ * {@code SqlNames.snakeCase}): {@code TokenBalance} → {@code token_balance}, {@code token0Price} →
+ * {@code token_0_price}, {@code tokenIDs} → {@code token_i_ds}. They are at most 63 lowercase letters,
  * digits and underscores; the schema is rejected when a name is longer, when two types or two
  * fields of a type map to the same name, when a field maps to {@code vid} or
  * {@code block_range}, or when a table would take the name of another table's index. Column
