@@ -36,7 +36,7 @@ public final class CopyRunner {
     /** How a run ended. */
     public enum Outcome { FINISHED, QUEUED, CANCELLED, STOPPED, ALREADY_RUNNING }
 
-    /** Rows done and to do over all tables, for a progress bar. */
+    /** Rows copied and to copy over all tables (real rows, not vids), for a progress bar. */
     public record Progress(long done, long total, String table) {
     }
 
@@ -156,8 +156,8 @@ public final class CopyRunner {
      */
     private boolean bulk(ShardPool dest, Site src, Layout layout, CopyDao.State state) {
         List<CopyDao.TableState> tables = dest.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
-        long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
-        AtomicLong done = new AtomicLong(tables.stream().mapToLong(t -> Math.min(t.nextVid(), t.targetVid() + 1)).sum());
+        long total = tables.stream().mapToLong(CopyDao.TableState::rowsExpected).sum();
+        AtomicLong done = new AtomicLong(tables.stream().mapToLong(CopyDao.TableState::rowsDone).sum());
         Transport transport = Transport.of(state.transport());
         List<CopyDao.TableState> todo = tables.stream().filter(t -> !t.done())
                 .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
@@ -215,14 +215,16 @@ public final class CopyRunner {
             boolean last = to > t.targetVid();
             long started = System.nanoTime();
             long batch = size;
-            dest.jdbi().useTransaction(h -> {
-                copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
+            long rows = dest.jdbi().inTransaction(h -> {
+                long copied = copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
                 countEntities(h, table, from, to);
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, last);
+                h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, copied,
+                        last);
+                return copied;
             });
             synchronized (progress) {
-                progress.accept(new Progress(done.addAndGet(to - from), total, t.entityType()));
+                progress.accept(new Progress(done.addAndGet(rows), total, t.entityType()));
             }
             size = adapt(size, started);
             next = to;
@@ -304,13 +306,13 @@ public final class CopyRunner {
                 .bind("n", open).bind("id", dst.id().value()).execute();
     }
 
-    private void copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {
+    /** Copies one batch in the caller's transaction; the number of rows it copied. */
+    private long copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {
         if (transport == Transport.FDW) {
-            BatchCopier.viaFdw(h, src, dst, table, from, to, target);
-            return;
+            return BatchCopier.viaFdw(h, src, dst, table, from, to, target);
         }
         try {
-            BatchCopier.viaCopy(h, store.require(src.shard()), src, dst, table, from, to, target);
+            return BatchCopier.viaCopy(h, store.require(src.shard()), src, dst, table, from, to, target);
         } catch (SQLException e) {
             throw new StoreException("copying " + table.entityType() + " vids " + from + ".." + to + " from "
                     + src.describe() + " failed: " + e.getMessage(), e);
