@@ -67,7 +67,14 @@ final class CopyBench {
             Site src = new DeploymentAdmin(store).deploy(new DeployRequest(SubgraphName.of("bench/copy"),
                     SiteResolutionBench.hash(7), schema, "pools.graphql", Optional.empty(), Optional.of(NodeId.DEFAULT))).site();
             Layout layout = store.deployments().data(src).layout();
-            Fill fill = fill(store, src, layout, versions);
+            // generating millions of rows into indexed tables takes longer than the statement timeout
+            Fill fill = io.graphstore.store.pool.LongStatements.allow(() -> {
+                try {
+                    return fill(store, src, layout, versions);
+                } catch (Exception e) {
+                    throw new IllegalStateException("filling the source failed", e);
+                }
+            });
             CopyAdmin copies = new CopyAdmin(store);
             Site gs = copies.create("bench/copy", ShardName.of("dst_gs"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.COPY);
             Site gn = copies.create("bench/copy", ShardName.of("dst_gn"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.FDW);
@@ -268,14 +275,14 @@ final class CopyBench {
             long perId = (n + ids - 1) / ids;
             long step = Math.max(1, head / perId);
             String from = "from (select g, (g - 1) % " + ids + " as idx, (g - 1) / " + ids + " as ver"
-                    + " from generate_series(1, " + n + ") g) v";
+                    + " from generate_series(1::bigint, " + n + ") g) v";
             insert(type, "int4range((ver * " + step + ")::int, case when g + " + ids + " <= " + n + " then ((ver + 1) * "
                     + step + ")::int end)", values, from, n);
         }
 
         /** {@code n} events spread evenly over the blocks up to the head. */
         void immutable(String type, long n, Map<String, String> values) throws Exception {
-            insert(type, "(g * " + head + " / " + n + ")::int", values, "from generate_series(1, " + n + ") g", n);
+            insert(type, "(g * " + head + " / " + n + ")::int", values, "from generate_series(1::bigint, " + n + ") g", n);
         }
 
         private void insert(String type, String block, Map<String, String> values, String from, long n) throws Exception {
