@@ -32,8 +32,10 @@ public final class Bench {
         }
         if (which.equals("all") || which.equals("transact")) {
             err.println("bench: transact write throughput ...");
-            results.add(TransactBench.run(quick ? 30 : Integer.getInteger("bench.blocks", 2_000), quick ? 20 : 100));
-            out.println(results.get(results.size() - 1).json());
+            for (Result r : TransactBench.run(quick ? 30 : Integer.getInteger("bench.blocks", 2_000), quick ? 20 : 100)) {
+                results.add(r);
+                out.println(r.json());
+            }
         }
         if (which.equals("all") || which.equals("copy")) {
             long versions = quick ? 20_000 : Long.getLong("bench.copy.versions", 2_000_000L);

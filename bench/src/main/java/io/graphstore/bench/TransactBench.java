@@ -28,14 +28,38 @@ import org.postgresql.PGConnection;
 /**
  * Entity versions written per second by {@code transact} (the synthetic workload: creates,
  * updates, deletes and reorgs, block by block) against a raw binary COPY of the very rows
- * transact left behind into an identical empty table of another deployment.
+ * transact left behind into an identical empty table of another deployment. Three workloads:
+ * the token sample (two mutable types and an immutable one), and one event type of the
+ * exchange schema written once immutable ({@code block$}, creates only) and once mutable
+ * ({@code block_range}, with updates and deletes), with the same fields and attribute indexes.
  */
 final class TransactBench {
 
-    static Result run(int blocks, int changesPerBlock) throws Exception {
+    /** One event type, like the exchange schema's Swap, that the two last workloads write. */
+    private static final String EVENTS = """
+            type Swap @entity%s {
+              id: ID!
+              timestamp: Timestamp!
+              pool: Bytes!
+              sender: Bytes!
+              amount0: BigDecimal!
+              amount1: BigDecimal!
+              amountUSD: BigDecimal!
+              sqrtPriceX96: BigInt!
+              tick: Int!
+              logIndex: Int8!
+            }
+            """;
+
+    static List<Result> run(int blocks, int changesPerBlock) throws Exception {
+        return List.of(run("transact_write", schema(), blocks, changesPerBlock),
+                run("transact_immutable", EVENTS.formatted("(immutable: true)"), blocks, changesPerBlock),
+                run("transact_mutable", EVENTS.formatted(""), blocks, changesPerBlock));
+    }
+
+    private static Result run(String bench, String schema, int blocks, int changesPerBlock) throws Exception {
         try (BenchCluster cluster = new BenchCluster(List.of("primary"))) {
             ShardedStore store = cluster.open();
-            String schema = schema();
             Site written = deploy(store, "bench/transact", SiteResolutionBench.hash(1), schema);
             Site copied = deploy(store, "bench/copy", SiteResolutionBench.hash(2), schema);
             DeploymentData data = store.deployments().data(written);
@@ -61,9 +85,10 @@ final class TransactBench {
                     copySeconds += (System.nanoTime() - s) / 1e9;
                 }
             }
-            return new Result("transact_write", "entity versions/s", versions / transactSeconds,
+            return new Result(bench, "entity versions/s", versions / transactSeconds,
                     "raw binary COPY of the same rows into the same table", versions / copySeconds,
-                    Map.of("blocks", blocks, "changes_per_block", changesPerBlock, "versions", versions));
+                    Map.of("blocks", blocks, "changes_per_block", changesPerBlock, "versions", versions,
+                            "tables", data.layout().tables().size()));
         }
     }
 

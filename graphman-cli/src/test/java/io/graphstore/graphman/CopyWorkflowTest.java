@@ -66,8 +66,8 @@ class CopyWorkflowTest {
         assertThat(status.out()).containsPattern("deployment\\s+" + hash).containsPattern("src\\s+" + src + " in shard_a")
                 .containsPattern("dst\\s+" + dst + " in shard_b\\R").containsPattern("finished\\s+\\d{4}-")
                 .containsPattern("state\\s+following 100%")
-                .containsPattern("TABLE\\s+DONE\\s+NEXT_VID\\s+TARGET_VID\\s+BATCH\\s+DURATION\\(ms\\)")
-                .containsPattern("(?m)^Account\\s+yes\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+$").doesNotContain("waiting");
+                .containsPattern("TABLE\\s+DONE\\s+ROWS\\s+ROWS_TOTAL\\s+NEXT_VID\\s+TARGET_VID\\s+BATCH\\s+DURATION\\(ms\\)")
+                .containsPattern("(?m)^Account\\s+yes\\s+(\\d+)\\s+\\1\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+$").doesNotContain("waiting");
         JsonNode detail = cli.json("copy", "status", dst, "--json");
         // finished, not the active copy, assigned: its node keeps it in step
         assertThat(detail.get("state").asText()).isEqualTo("following");

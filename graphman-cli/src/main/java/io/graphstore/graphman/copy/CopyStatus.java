@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
         description = {"Show one copy in detail, table by table.",
             "Source, destination, target block, what happens once it has caught up, its",
             "node, when it was queued, started, finished or cancelled; then per table",
-            "whether it is done, the next vid to copy, the last vid to copy, the current",
-            "batch size and the time spent."})
+            "whether it is done, rows copied and rows to copy (versions at the target",
+            "block, counted when the copy was created), the next vid to copy, the last",
+            "vid to copy, the current batch size and the time spent."})
 public final class CopyStatus extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DST", description = "the copy: its namespace (sgdN) or HASH:SHARD")
     String dst;
@@ -58,9 +59,10 @@ public final class CopyStatus extends GraphmanCommand {
         c.why().ifPresent(why -> f.add("waiting", why));
         f.print(out());
         out().println();
-        Table t = new Table("TABLE", "DONE", "NEXT_VID", "TARGET_VID", "BATCH", "DURATION(ms)");
+        Table t = new Table("TABLE", "DONE", "ROWS", "ROWS_TOTAL", "NEXT_VID", "TARGET_VID", "BATCH", "DURATION(ms)");
         for (CopyDao.TableState s : c.tables()) {
-            t.row(s.entityType(), s.done() ? "yes" : "no", s.nextVid(), s.targetVid(), s.batchSize(), s.durationMs());
+            t.row(s.entityType(), s.done() ? "yes" : "no", s.rowsDone(), s.rowsExpected(), s.nextVid(), s.targetVid(),
+                    s.batchSize(), s.durationMs());
         }
         t.print(out());
         return ExitCode.OK;

@@ -3,6 +3,7 @@ package io.graphstore.graphman.copy;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.copy.CopyDao;
 import io.graphstore.store.copy.CopyInfo;
+import io.graphstore.store.copy.CopyInspector;
 import io.graphstore.store.domain.Site;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * How the copy commands show a copy: a site as {@code sgd5 (shard_b)}, progress as a percent
  * with rows, times to the second, durations for people, and the maps {@code --json} prints.
- * Rows are vids: a table's vid range up to the vid it had when the copy was created.
+ * Rows are real rows: the versions a table has to copy, counted in the source when the copy
+ * was created, and the versions its batches copied.
  */
 final class CopyView {
     private CopyView() {
@@ -52,15 +54,11 @@ final class CopyView {
     }
 
     static long rowsTotal(CopyInfo c) {
-        return c.tables().stream().mapToLong(t -> t.targetVid() + 1).sum();
+        return CopyInspector.rowsTotal(c.tables());
     }
 
     static long rowsDone(CopyInfo c) {
-        return c.tables().stream().mapToLong(CopyView::rowsDone).sum();
-    }
-
-    private static long rowsDone(CopyDao.TableState t) {
-        return t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1);
+        return CopyInspector.rowsDone(c.tables());
     }
 
     /** {@code 42.5% (5120/12040 rows)}. */
@@ -143,6 +141,8 @@ final class CopyView {
         m.put("done", t.done());
         m.put("next_vid", t.nextVid());
         m.put("target_vid", t.targetVid());
+        m.put("rows_done", t.rowsDone());
+        m.put("rows_total", t.rowsExpected());
         m.put("batch_size", t.batchSize());
         m.put("duration_ms", t.durationMs());
         m.put("started_at", Optional.ofNullable(t.startedAt()).map(CopyView::time).orElse(null));

@@ -21,10 +21,23 @@ public interface CopyDao {
         }
     }
 
+    /**
+     * One table of a copy. {@code rowsTotal} is the number of versions to copy, counted in the
+     * source when the copy was prepared; {@code rowsDone} the versions copied so far.
+     */
     record TableState(String entityType, long nextVid, long targetVid, long batchSize,
-            java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt, long durationMs) {
+            java.time.OffsetDateTime startedAt, java.time.OffsetDateTime finishedAt, long durationMs,
+            long rowsDone, long rowsTotal) {
         public boolean done() {
             return finishedAt != null;
+        }
+
+        /**
+         * The rows this table ends with: what it copied once done, else the count taken at
+         * preparation (a revert in the source since then can leave fewer to copy).
+         */
+        public long rowsExpected() {
+            return done() ? rowsDone : Math.max(rowsTotal, rowsDone);
         }
     }
 
@@ -40,10 +53,10 @@ public interface CopyDao {
             @Bind("node") String node, @Bind("transport") String transport);
 
     @SqlUpdate("""
-            insert into subgraphs.copy_table_state (dst, entity_type, next_vid, target_vid, batch_size)
-            values (:dst, :type, 0, :target, :batch)""")
+            insert into subgraphs.copy_table_state (dst, entity_type, next_vid, target_vid, batch_size, rows_total)
+            values (:dst, :type, 0, :target, :batch, :rows)""")
     void insertTable(@Bind("dst") int dst, @Bind("type") String entityType, @Bind("target") long targetVid,
-            @Bind("batch") long batchSize);
+            @Bind("batch") long batchSize, @Bind("rows") long rowsTotal);
 
     @SqlQuery("""
             select dst, src, src_shard, target_block_number, target_block_hash, on_sync, queued_at, started_at,
@@ -52,7 +65,8 @@ public interface CopyDao {
     Optional<State> state(@Bind("dst") int dst);
 
     @SqlQuery("""
-            select entity_type, next_vid, target_vid, batch_size, started_at, finished_at, duration_ms
+            select entity_type, next_vid, target_vid, batch_size, started_at, finished_at, duration_ms,
+                   rows_done, rows_total
               from subgraphs.copy_table_state where dst = :dst order by entity_type""")
     List<TableState> tables(@Bind("dst") int dst);
 
@@ -80,10 +94,11 @@ public interface CopyDao {
     @SqlUpdate("""
             update subgraphs.copy_table_state
                set next_vid = :next, batch_size = :batch, duration_ms = duration_ms + :ms,
-                   finished_at = case when :done then now() end
+                   rows_done = rows_done + :rows, finished_at = case when :done then now() end
              where dst = :dst and entity_type = :type""")
     void progress(@Bind("dst") int dst, @Bind("type") String entityType, @Bind("next") long nextVid,
-            @Bind("batch") long batchSize, @Bind("ms") long durationMs, @Bind("done") boolean done);
+            @Bind("batch") long batchSize, @Bind("ms") long durationMs, @Bind("rows") long rows,
+            @Bind("done") boolean done);
 
     @SqlUpdate("""
             insert into subgraphs.follow_state (id, src, src_shard, revert_seq) values (:id, :src, :srcShard, :seq)

@@ -14,7 +14,8 @@ import java.util.Optional;
  *     whose runner has not stopped yet
  * @param stored the state kept in the destination shard
  * @param running whether a process holds the copy's run lock now
- * @param percent rows copied in the bulk phase over rows to copy
+ * @param percent rows copied in the bulk phase over rows to copy (real rows, counted in the
+ *     source when the copy was prepared and by each batch; not vid ranges)
  * @param why for a copy still to run that nobody runs now, what it waits for
  * @param srcRemoved the source no longer exists (replaced and removed as unused); {@code src}
  *     then holds only what the copy recorded of it: id, namespace and shard

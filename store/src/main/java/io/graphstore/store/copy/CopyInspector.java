@@ -81,6 +81,16 @@ public final class CopyInspector {
         }
     }
 
+    /** The versions a copy has to copy over all its tables, as counted when it was prepared. */
+    public static long rowsTotal(List<CopyDao.TableState> tables) {
+        return tables.stream().mapToLong(CopyDao.TableState::rowsExpected).sum();
+    }
+
+    /** The versions a copy has copied so far over all its tables. */
+    public static long rowsDone(List<CopyDao.TableState> tables) {
+        return tables.stream().mapToLong(CopyDao.TableState::rowsDone).sum();
+    }
+
     public CopyInfo of(Site dst) {
         ShardPool pool = store.require(dst.shard());
         CopyDao.State s = pool.jdbi().withExtension(CopyDao.class, d -> d.state(dst.id().value()))
@@ -93,8 +103,8 @@ public final class CopyInspector {
         Site src = known.orElseGet(() -> new Site(DeploymentId.of(s.src()), dst.hash(), Namespace.of(DeploymentId.of(s.src())),
                 ShardName.of(s.srcShard()), dst.network(), false, null));
         boolean srcRemoved = known.isEmpty();
-        long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
-        long done = tables.stream().mapToLong(t -> t.done() ? t.targetVid() + 1 : Math.min(t.nextVid(), t.targetVid() + 1)).sum();
+        long total = rowsTotal(tables);
+        long done = rowsDone(tables);
         double percent = total == 0 ? 100 : Math.round(1000.0 * done / total) / 10.0;
         // copies run under locks in the primary: with the primary down, none can run
         boolean running = runningNow(dst);

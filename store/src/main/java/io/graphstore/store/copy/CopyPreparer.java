@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The destination side of a new copy, in one destination transaction: namespace, tables and
  * metadata (via the shard's normal create), the copy state with the target block, one table
- * state per entity table with the vid the source had reached, and the follow state with the
- * source's latest revert (so later reverts are seen).
+ * state per entity table with the vid the source had reached and the number of versions it
+ * will copy, and the follow state with the source's latest revert (so later reverts are seen).
  */
 public final class CopyPreparer {
     private CopyPreparer() {
@@ -29,11 +29,16 @@ public final class CopyPreparer {
         long revertSeq = store.require(src.shard()).jdbi().withHandle(h -> h.createQuery(
                 "select coalesce(max(seq), 0) from subgraphs.revert_log where deployment = ?")
                 .bind(0, src.id().value()).mapTo(Long.class).one());
-        Map<String, Long> targetVids = new LinkedHashMap<>();
-        store.require(src.shard()).jdbi().useHandle(h -> {
+        // per table, in one snapshot: the last vid to copy and how many versions up to it the copy
+        // will take (those that start at or before the target block), for progress in real rows
+        Map<String, long[]> targets = new LinkedHashMap<>();
+        store.require(src.shard()).jdbi().useTransaction(h -> {
+            h.execute("set transaction isolation level repeatable read");
             for (EntityTable t : layout.tables()) {
-                targetVids.put(t.entityType(), h.createQuery("select coalesce(max(vid), 0) from "
-                        + t.qualifiedName(src.namespace())).mapTo(Long.class).one());
+                targets.put(t.entityType(), h.createQuery("select coalesce(max(vid), 0), count(*) filter (where "
+                                + t.startBlock() + " <= :target) from " + t.qualifiedName(src.namespace()))
+                        .bind("target", targetBlock)
+                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
             }
         });
         Head head = store.deployments().data(src).head();
@@ -42,7 +47,7 @@ public final class CopyPreparer {
             CopyDao dao = h.attach(CopyDao.class);
             dao.insertState(dst.id().value(), src.id().value(), src.shard().value(), targetBlock, targetHash,
                     "none".equals(onSync) ? null : onSync, node.value(), transport.label());
-            targetVids.forEach((type, vid) -> dao.insertTable(dst.id().value(), type, vid, CopyRunner.FIRST_BATCH));
+            targets.forEach((type, t) -> dao.insertTable(dst.id().value(), type, t[0], CopyRunner.FIRST_BATCH, t[1]));
             dao.follow(dst.id().value(), src.id().value(), src.shard().value(), revertSeq);
         });
     }

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -36,7 +36,7 @@ public final class CopyRunner {
     /** How a run ended. */
     public enum Outcome { FINISHED, QUEUED, CANCELLED, STOPPED, ALREADY_RUNNING }
 
-    /** Rows done and to do over all tables, for a progress bar. */
+    /** Rows copied and to copy over all tables (real rows, not vids), for a progress bar. */
     public record Progress(long done, long total, String table) {
     }
 
@@ -148,38 +148,36 @@ public final class CopyRunner {
     }
 
     /**
-     * Copies every unfinished table, up to {@code copyWorkers} tables at a time (largest first);
-     * a worker builds a table's secondary indexes as soon as its last batch is in, while the
-     * other tables still load. Then builds what a resumed copy still lacks and sets the copy's
-     * head to the target block. False when stopped or cancelled between batches; the first
-     * failure of any table stops the others after their current batch and is rethrown.
+     * Copies every unfinished table, up to {@code copyWorkers} jobs at a time: the tables to load
+     * (largest first), and, as soon as a table's last batch is in, one job per secondary index of
+     * it, which the workers build in parallel while other tables still load (the table is
+     * analyzed after its last index). Tables an earlier run loaded get their index jobs at once
+     * ({@code if not exists}: no-ops for the indexes they have). Then sets the copy's head to the
+     * target block. False when stopped or cancelled between batches; the first failure of any
+     * job stops the others after their current batch and is rethrown.
      */
     private boolean bulk(ShardPool dest, Site src, Layout layout, CopyDao.State state) {
         List<CopyDao.TableState> tables = dest.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
-        long total = tables.stream().mapToLong(t -> t.targetVid() + 1).sum();
-        AtomicLong done = new AtomicLong(tables.stream().mapToLong(t -> Math.min(t.nextVid(), t.targetVid() + 1)).sum());
+        long total = tables.stream().mapToLong(CopyDao.TableState::rowsExpected).sum();
+        AtomicLong done = new AtomicLong(tables.stream().mapToLong(CopyDao.TableState::rowsDone).sum());
         Transport transport = Transport.of(state.transport());
-        List<CopyDao.TableState> todo = tables.stream().filter(t -> !t.done())
-                .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
-                .toList();
         AtomicBoolean halt = new AtomicBoolean();
-        Set<String> indexed = ConcurrentHashMap.newKeySet();
-        boolean copied = inParallel(dest, todo, halt, t -> {
-            EntityTable table = layout.require(t.entityType());
-            if (copyTable(dest, src, table, t, state, transport, halt, done, total)) {
-                buildIndexes(dest, table, done, total);
-                indexed.add(table.entityType());
-            } else {
-                halt.set(true);
-            }
-        });
-        if (!copied || halt.get()) {
+        Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+        tables.stream().filter(t -> !t.done())
+                .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
+                .forEach(t -> jobs.add(() -> {
+                    EntityTable table = layout.require(t.entityType());
+                    if (copyTable(dest, src, table, t, state, transport, halt, done, total)) {
+                        indexJobs(dest, table, done, total).forEach(jobs::add);
+                    } else {
+                        halt.set(true);
+                    }
+                }));
+        tables.stream().filter(CopyDao.TableState::done)
+                .forEach(t -> jobs.addAll(indexJobs(dest, layout.require(t.entityType()), done, total)));
+        if (!inParallel(dest, jobs, halt)) {
             return false;
         }
-        // tables a killed or stopped run finished copying but did not index (if not exists: no-ops otherwise)
-        List<EntityTable> unindexed = layout.tables().stream().filter(t -> !indexed.contains(t.entityType())).toList();
-        AtomicLong all = new AtomicLong(total);
-        inParallel(dest, unindexed, new AtomicBoolean(), t -> buildIndexes(dest, t, all, total));
         // the entity count grew batch by batch (countEntities); now the copy is at its target block
         dest.jdbi().useHandle(h -> h.createUpdate("update subgraphs.head set block_number = :n, block_hash = :hash"
                         + " where id = :id and block_number is null")
@@ -188,17 +186,26 @@ public final class CopyRunner {
         return true;
     }
 
-    /** Builds one table's secondary indexes over its loaded rows, then analyzes it; one transaction. */
-    private void buildIndexes(ShardPool dest, EntityTable table, AtomicLong done, long total) {
-        synchronized (progress) {
-            progress.accept(new Progress(done.get(), total, "indexing " + table.entityType()));
+    /**
+     * One job per secondary index of a loaded table, each its own transaction (a killed copy
+     * keeps what it built); the job that builds the last one analyzes the table.
+     */
+    private List<Runnable> indexJobs(ShardPool dest, EntityTable table, AtomicLong done, long total) {
+        List<String> ddls = table.indexStatements(dst.namespace());
+        AtomicInteger left = new AtomicInteger(ddls.size());
+        Runnable analyze = () -> dest.jdbi().useHandle(h -> h.execute("analyze " + table.qualifiedName(dst.namespace())));
+        if (ddls.isEmpty()) {
+            return List.of(analyze);
         }
-        dest.jdbi().useTransaction(h -> {
-            for (String ddl : table.indexStatements(dst.namespace())) {
-                h.execute(ddl);
+        return ddls.stream().<Runnable>map(ddl -> () -> {
+            synchronized (progress) {
+                progress.accept(new Progress(done.get(), total, "indexing " + table.entityType()));
             }
-            h.execute("analyze " + table.qualifiedName(dst.namespace()));
-        });
+            dest.jdbi().useHandle(h -> h.execute(ddl));
+            if (left.decrementAndGet() == 0) {
+                analyze.run();
+            }
+        }).toList();
     }
 
     /** Copies one table batch by batch; false when stopped, cancelled or halted between batches. */
@@ -215,14 +222,16 @@ public final class CopyRunner {
             boolean last = to > t.targetVid();
             long started = System.nanoTime();
             long batch = size;
-            dest.jdbi().useTransaction(h -> {
-                copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
+            long rows = dest.jdbi().inTransaction(h -> {
+                long copied = copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
                 countEntities(h, table, from, to);
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, last);
+                h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, copied,
+                        last);
+                return copied;
             });
             synchronized (progress) {
-                progress.accept(new Progress(done.addAndGet(to - from), total, t.entityType()));
+                progress.accept(new Progress(done.addAndGet(rows), total, t.entityType()));
             }
             size = adapt(size, started);
             next = to;
@@ -233,35 +242,47 @@ public final class CopyRunner {
     }
 
     /**
-     * Runs {@code work} for every item on up to {@code copyWorkers} threads: this one, and one
+     * Runs the jobs, and those they add, on up to {@code copyWorkers} threads: this one, and one
      * more for every permit of the destination's {@link ShardPool#extraCopyWorkers} it gets
-     * (released when done). The first failure sets {@code halt} (so the others stop at their
-     * next check) and is rethrown once all have returned; true when every item ran.
+     * (released when done). A thread that finds no job waits while another still runs one (it
+     * may add more). The first failure sets {@code halt} (so the others stop at their next
+     * check) and is rethrown once all have returned; true when every job ran.
      */
-    private <T> boolean inParallel(ShardPool dest, List<T> items, AtomicBoolean halt, Consumer<T> work) {
-        int wanted = Math.max(1, Math.min(store.options().copyWorkers(), items.size()));
+    private boolean inParallel(ShardPool dest, Queue<Runnable> jobs, AtomicBoolean halt) {
+        int wanted = Math.max(1, store.options().copyWorkers());
         int extra = 0;
         while (extra < wanted - 1 && dest.extraCopyWorkers().tryAcquire()) {
             extra++;
         }
         try {
-            return inParallel(items, halt, work, 1 + extra);
+            return inParallel(jobs, halt, 1 + extra);
         } finally {
             dest.extraCopyWorkers().release(extra);
         }
     }
 
-    private <T> boolean inParallel(List<T> items, AtomicBoolean halt, Consumer<T> work, int workers) {
-        Queue<T> queue = new ConcurrentLinkedQueue<>(items);
+    private boolean inParallel(Queue<Runnable> jobs, AtomicBoolean halt, int workers) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // a job adds the jobs that follow it before it ends: no job and none running means no more will come
+        AtomicInteger running = new AtomicInteger();
         Runnable worker = () -> {
-            T item;
-            while (!halt.get() && (item = queue.poll()) != null) {
+            while (!halt.get()) {
+                running.incrementAndGet();
+                Runnable job = jobs.poll();
+                if (job == null) {
+                    if (running.decrementAndGet() == 0 && jobs.isEmpty()) {
+                        return;
+                    }
+                    LockSupport.parkNanos(20_000_000L);
+                    continue;
+                }
                 try {
-                    work.accept(item);
+                    job.run();
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                     halt.set(true);
+                } finally {
+                    running.decrementAndGet();
                 }
             }
         };
@@ -285,7 +306,7 @@ public final class CopyRunner {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return queue.isEmpty() && !halt.get();
+        return jobs.isEmpty() && !halt.get();
     }
 
     /**
@@ -304,13 +325,13 @@ public final class CopyRunner {
                 .bind("n", open).bind("id", dst.id().value()).execute();
     }
 
-    private void copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {
+    /** Copies one batch in the caller's transaction; the number of rows it copied. */
+    private long copyBatch(Handle h, Site src, EntityTable table, long from, long to, int target, Transport transport) {
         if (transport == Transport.FDW) {
-            BatchCopier.viaFdw(h, src, dst, table, from, to, target);
-            return;
+            return BatchCopier.viaFdw(h, src, dst, table, from, to, target);
         }
         try {
-            BatchCopier.viaCopy(h, store.require(src.shard()), src, dst, table, from, to, target);
+            return BatchCopier.viaCopy(h, store.require(src.shard()), src, dst, table, from, to, target);
         } catch (SQLException e) {
             throw new StoreException("copying " + table.entityType() + " vids " + from + ".." + to + " from "
                     + src.describe() + " failed: " + e.getMessage(), e);

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardViews {
     /** Bump when a view definition changes, so every database rebuilds. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViews.class);
 
     private final Config config;

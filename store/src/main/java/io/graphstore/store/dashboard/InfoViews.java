@@ -29,10 +29,10 @@ final class InfoViews {
                    case when ac.cancelled_at is not null then 'cancelled'
                         when cs.state = 'finished' and not dst.active and a.node_id is not null then 'following'
                         else replace(coalesce(cs.state, 'queued'), '_', ' ') end as state,
-                   round(100.0 * (select sum(least(t.next_vid, t.target_vid))
-                                    from sharded.copy_table_state t where t.shard = dst.shard and t.dst = dst.id)
-                         / nullif((select sum(t.target_vid) from sharded.copy_table_state t
-                                    where t.shard = dst.shard and t.dst = dst.id), 0), 1) as percent,
+                   (select round(100.0 * sum(t.rows_done)
+                                 / nullif(sum(case when t.finished_at is not null then t.rows_done
+                                                   else greatest(t.rows_total, t.rows_done) end), 0), 1)
+                      from sharded.copy_table_state t where t.shard = dst.shard and t.dst = dst.id) as percent,
                    cs.target_block_number as target_block, ac.queued_at, cs.started_at, cs.finished_at
               from primary_public.active_copies ac
               join primary_public.deployment_schemas src on src.id = ac.src

@@ -57,6 +57,8 @@ class CopyKillTest {
                 + " where dst = " + dst.id().value());
         assertThat(killedAt).as("every kill landed before the copy was done").allMatch(k -> k < total)
                 .as("and the copy advanced between kills").doesNotHaveDuplicates();
+        assertThat(CopyRowCountTest.recorded(store, dst, false)).as("rows counted across the kills")
+                .isEqualTo(CopyRowCountTest.rows(store, src, dst, t -> "true"));
         assertThat(CopyTest.count(shards, dst.shard(), "select count(*) from subgraphs.copy_state where finished_at"
                 + " is null and dst = " + dst.id().value())).isEqualTo(1);
         assertThat(new CopyRunner(store, dst, () -> false, x -> { }).run()).isEqualTo(CopyRunner.Outcome.FINISHED);
@@ -66,6 +68,7 @@ class CopyKillTest {
                 .isEqualTo(CopyTest.indexes(shards, src));
         assertThat(store.deployments().data(dst).head().entityCount())
                 .isEqualTo(store.deployments().data(src).head().entityCount());
+        assertThat(CopyRowCountTest.recorded(store, dst, false)).isEqualTo(CopyRowCountTest.rows(store, src, src, t -> "true"));
     }
 
     private static long progress(TestShards shards, Site dst) throws Exception {
