@@ -74,8 +74,19 @@ final class BenchCluster implements AutoCloseable {
         return ConfigLoader.parse(toml, "bench.toml", n -> Optional.empty());
     }
 
+    /** The {@code [store.*]} sections of the cluster's config. */
+    String toml() {
+        return toml;
+    }
+
     ShardedStore open() {
-        ShardedStore s = ShardedStore.open(config(), NodeId.DEFAULT, StoreOptions.defaults());
+        return open(toml);
+    }
+
+    /** Opens the store of {@code configToml} (the cluster's sections plus anything added). */
+    ShardedStore open(String configToml) {
+        ShardedStore s = ShardedStore.open(ConfigLoader.parse(configToml, "bench.toml", n -> Optional.empty()),
+                NodeId.DEFAULT, StoreOptions.defaults());
         stores.add(s);
         return s;
     }
