@@ -62,8 +62,11 @@ public final class Bench {
         out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8s  %s", "BENCH", "GRAPH-STORE", "BASELINE", "RATIO",
                 "BASELINE IS"));
         for (Result r : results) {
-            out.println(String.format(Locale.ROOT, "%-16s %18.0f %22.0f %8.3f  %s (%s)", r.bench(), r.value(),
-                    r.baselineValue(), r.ratio(), r.baseline(), r.unit()));
+            // runs/s of a CLI command are below 10: whole numbers would print 0 and 1
+            String figure = r.value() < 10 ? "%.3f" : "%.0f";
+            out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8.3f  %s (%s)", r.bench(),
+                    String.format(Locale.ROOT, figure, r.value()), String.format(Locale.ROOT, figure, r.baselineValue()),
+                    r.ratio(), r.baseline(), r.unit()));
         }
         List<Result> clis = results.stream().filter(r -> r.bench().startsWith("cli_")).toList();
         if (!clis.isEmpty()) {

@@ -70,6 +70,16 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** {@code primary, shard_1, ..., shard_<n-1>}: the names of a cluster of {@code n} shards. */
+    static List<String> shardNames(int n) {
+        List<String> names = new ArrayList<>();
+        names.add("primary");
+        for (int i = 1; i < n; i++) {
+            names.add("shard_" + i);
+        }
+        return names;
+    }
+
     Config config() {
         return ConfigLoader.parse(toml, "bench.toml", n -> Optional.empty());
     }

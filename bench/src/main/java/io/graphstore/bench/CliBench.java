@@ -37,11 +37,7 @@ final class CliBench {
         List<String> graphman = launcher();
         List<Result> results = new ArrayList<>();
         for (int n : shardCounts) {
-            List<String> names = new ArrayList<>();
-            names.add("primary");
-            for (int i = 1; i < n; i++) {
-                names.add("shard_" + i);
-            }
+            List<String> names = BenchCluster.shardNames(n);
             try (BenchCluster cluster = new BenchCluster(names, 2)) {
                 String last = names.get(names.size() - 1);
                 String toml = cluster.toml() + "[deployment]\n[[deployment.rule]]\nshard = \"" + last
