@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Entry point: {@code bench [all|sites|transact] [--quick]}. Prints one JSON line per result,
+ * Entry point: {@code bench [all|sites|transact|remap|copy|cli] [--quick]}. Prints one JSON line per result,
  * then a table. {@code --quick} uses small sizes (a smoke run, not a measurement).
  */
 public final class Bench {
@@ -20,8 +20,8 @@ public final class Bench {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         String which = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("all", "sites", "transact", "remap", "copy").contains(which)) {
-            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact, remap or copy");
+        if (!List.of("all", "sites", "transact", "remap", "copy", "cli").contains(which)) {
+            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact, remap, copy or cli");
             return 2;
         }
         List<Result> results = new ArrayList<>();
@@ -52,12 +52,34 @@ public final class Bench {
                 out.println(r.json());
             }
         }
+        // cli runs the graphman launcher that ./bench/run names; without one, 'all' leaves it out
+        if (which.equals("cli") || which.equals("all") && System.getProperty("bench.graphman") != null) {
+            err.println("bench: graphman commands against graphman --version, with 3 and 16 shards ...");
+            for (Result r : CliBench.run(quick ? List.of(2) : List.of(3, 16), quick ? 1 : Integer.getInteger("bench.cli.runs", 5))) {
+                results.add(r);
+                out.println(r.json());
+            }
+        }
         out.println();
         out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8s  %s", "BENCH", "GRAPH-STORE", "BASELINE", "RATIO",
                 "BASELINE IS"));
         for (Result r : results) {
-            out.println(String.format(Locale.ROOT, "%-16s %18.0f %22.0f %8.3f  %s (%s)", r.bench(), r.value(),
-                    r.baselineValue(), r.ratio(), r.baseline(), r.unit()));
+            // runs/s of a CLI command are below 10: whole numbers would print 0 and 1
+            String figure = r.value() < 10 ? "%.3f" : "%.0f";
+            out.println(String.format(Locale.ROOT, "%-16s %18s %22s %8.3f  %s (%s)", r.bench(),
+                    String.format(Locale.ROOT, figure, r.value()), String.format(Locale.ROOT, figure, r.baselineValue()),
+                    r.ratio(), r.baseline(), r.unit()));
+        }
+        List<Result> clis = results.stream().filter(r -> r.bench().startsWith("cli_")).toList();
+        if (!clis.isEmpty()) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "%-7s %-34s %10s %16s %8s", "SHARDS", "COMMAND", "MS",
+                    "--version MS", "TIMES"));
+            for (Result r : clis) {
+                var p = r.params();
+                out.println(String.format(Locale.ROOT, "%-7s %-34s %10s %16s %8.2f", p.get("shards"), p.get("command"),
+                        p.get("ms"), p.get("baseline_ms"), 1 / r.ratio()));
+            }
         }
         List<Result> remaps = results.stream().filter(r -> r.bench().startsWith("remap_")).toList();
         if (!remaps.isEmpty()) {

@@ -70,12 +70,33 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** {@code primary, shard_1, ..., shard_<n-1>}: the names of a cluster of {@code n} shards. */
+    static List<String> shardNames(int n) {
+        List<String> names = new ArrayList<>();
+        names.add("primary");
+        for (int i = 1; i < n; i++) {
+            names.add("shard_" + i);
+        }
+        return names;
+    }
+
     Config config() {
         return ConfigLoader.parse(toml, "bench.toml", n -> Optional.empty());
     }
 
+    /** The {@code [store.*]} sections of the cluster's config. */
+    String toml() {
+        return toml;
+    }
+
     ShardedStore open() {
-        ShardedStore s = ShardedStore.open(config(), NodeId.DEFAULT, StoreOptions.defaults());
+        return open(toml);
+    }
+
+    /** Opens the store of {@code configToml} (the cluster's sections plus anything added). */
+    ShardedStore open(String configToml) {
+        ShardedStore s = ShardedStore.open(ConfigLoader.parse(configToml, "bench.toml", n -> Optional.empty()),
+                NodeId.DEFAULT, StoreOptions.defaults());
         stores.add(s);
         return s;
     }

@@ -19,11 +19,7 @@ final class RemapBench {
     static List<Result> run(List<Integer> shardCounts) {
         List<Result> results = new ArrayList<>();
         for (int n : shardCounts) {
-            List<String> names = new ArrayList<>();
-            names.add("primary");
-            for (int i = 1; i < n; i++) {
-                names.add("shard_" + i);
-            }
+            List<String> names = BenchCluster.shardNames(n);
             try (BenchCluster cluster = new BenchCluster(names, 2)) {
                 ShardedStore store = cluster.open();
                 FdwWiring.Scope forced = new FdwWiring.Scope(Optional.empty(), Optional.empty(), true, true);

@@ -224,6 +224,46 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void everyCommandSummaryInTheHelpIsAWholeSentence() {
+        java.util.Deque<java.util.List<String>> todo = new java.util.ArrayDeque<>(java.util.List.of(java.util.List.of()));
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            java.util.List<String> path = todo.pop();
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            String out = graphman.run(args.toArray(String[]::new)).out();
+            int at = out.indexOf("\nCommands:\n");
+            if (at < 0) {
+                continue;
+            }
+            java.util.Map<String, String> summaries = new java.util.LinkedHashMap<>();
+            String current = null;
+            for (String line : out.substring(at + "\nCommands:\n".length()).lines().toList()) {
+                if (line.isBlank()) {
+                    break;
+                }
+                var m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+                if (m.matches()) {
+                    current = m.group(1);
+                    summaries.put(current, m.group(2).trim());
+                } else if (current != null) {
+                    summaries.merge(current, " " + line.trim(), String::concat);
+                }
+            }
+            for (var e : summaries.entrySet()) {
+                seen++;
+                assertThat(e.getValue()).as("graphman " + String.join(" ", path) + " --help: " + e.getKey()).endsWith(".");
+                if (!e.getKey().equals("help")) {
+                    java.util.List<String> sub = new java.util.ArrayList<>(path);
+                    sub.add(e.getKey());
+                    todo.add(sub);
+                }
+            }
+        }
+        assertThat(seen).isGreaterThan(30);
+    }
+
+    @Test
     void helpExplainsTheCommands() {
         var r = graphman.run("--help");
         assertThat(r.exit()).isZero();

@@ -26,6 +26,12 @@ class DevCommandsTest {
             var migrate = graphman.run("database", "migrate");
             assertThat(migrate.exit()).as(migrate.all()).isZero();
             assertThat(migrate.all()).doesNotContain("password");
+            var info = graphman.run("info");
+            assertThat(info.exit()).as(info.all()).isZero();
+            var again = graphman.run("database", "migrate", "--json");
+            assertThat(again.exit()).as(again.all()).isZero();
+            assertThat(again.out()).as("migrate always asks every shard, stamp or not")
+                    .contains("\"shard_version_after\" : \"5\"").doesNotContain("\"shard_version_after\" : null");
         } finally {
             var down = graphman.run("dev", "down");
             assertThat(down.exit()).isZero();
@@ -36,6 +42,25 @@ class DevCommandsTest {
         var stopped = graphman.run("config", "check");
         assertThat(stopped.exit()).as("no running cluster, no config").isEqualTo(2);
         assertThat(stopped.err()).contains("dev cluster").contains("is stopped").contains("graphman dev up");
+    }
+
+    @Test
+    void downWithPurgeRemovesTheClusterSoTheNextUpStartsAfresh(@TempDir Path dir) {
+        GraphmanRunner graphman = new GraphmanRunner(dir);
+        try {
+            var up = graphman.run("dev", "up", "--shards", "2");
+            assertThat(up.exit()).as(up.all()).isZero();
+        } finally {
+            var purge = graphman.run("dev", "down", "--purge");
+            assertThat(purge.exit()).as(purge.all()).isZero();
+            assertThat(purge.out()).contains("stopped").contains("removed");
+        }
+        assertThat(dir.resolve(".graphman")).doesNotExist();
+        var status = graphman.run("dev", "status");
+        assertThat(status.exit()).isEqualTo(1);
+        var nothing = graphman.run("dev", "down", "--purge");
+        assertThat(nothing.exit()).isZero();
+        assertThat(nothing.out()).contains("nothing to remove");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.graphstore.store.shard.Deployments;
 import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.schema.MigrationReport;
 import io.graphstore.store.schema.SchemaManager;
+import io.graphstore.store.schema.SetupStamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,19 +36,30 @@ public final class ShardedStore implements AutoCloseable {
     private final NodeId node;
     private final StoreOptions options;
     private final Map<ShardName, ShardPool> pools;
-    private final MigrationReport migrationReport;
-    private final RemapReport wiringReport;
+    private final SetupStamp stamp;
+    private volatile MigrationReport migrationReport;
+    private volatile RemapReport wiringReport = RemapReport.empty();
     private Directory directory;
     private Deployments deployments;
 
-    private ShardedStore(Config config, NodeId node, StoreOptions options,
-            Map<ShardName, ShardPool> pools, MigrationReport report, RemapReport wiring) {
+    private ShardedStore(Config config, NodeId node, StoreOptions options, Map<ShardName, ShardPool> pools) {
         this.config = config;
         this.node = node;
         this.options = options;
         this.pools = Collections.unmodifiableMap(pools);
-        this.migrationReport = report;
-        this.wiringReport = wiring;
+        this.stamp = new SetupStamp(config, options, this.pools);
+        this.migrationReport = SchemaManager.setUpEarlier(config, this.pools);
+    }
+
+    /** Whether an open sets every database up, or only when its setup stamp says so. */
+    public enum Setup {
+        /** Migrate, wire and build the views in every reachable database (a node, {@code database migrate}). */
+        ALWAYS,
+        /**
+         * Check the primary's setup stamp (one query) and each other shard's when a command first
+         * touches it; run the full setup only when a stamp or the wiring differs (graphman).
+         */
+        IF_CHANGED
     }
 
     public static ShardedStore open(Config config, NodeId node) {
@@ -55,22 +67,82 @@ public final class ShardedStore implements AutoCloseable {
     }
 
     public static ShardedStore open(Config config, NodeId node, StoreOptions options) {
+        return open(config, node, options, Setup.ALWAYS);
+    }
+
+    public static ShardedStore open(Config config, NodeId node, StoreOptions options, Setup setup) {
         Map<ShardName, ShardPool> pools = createPools(config, node, options);
         try {
-            SchemaManager schemas = new SchemaManager(config, options, pools);
-            record Startup(MigrationReport migration, RemapReport wiring) {
+            ShardedStore store = new ShardedStore(config, node, options, pools);
+            if (setup == Setup.ALWAYS || !store.primaryCurrent()) {
+                store.setUp();
+            } else {
+                store.checkShardsOnFirstUse();
             }
-            Startup startup = schemas.withMigrationLock(() -> {
-                MigrationReport migration = schemas.migrateShards();
-                RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
-                new DashboardViews(config, pools).build(migration.ready());
-                return new Startup(migration, wiring);
-            }, down -> new Startup(schemas.notMigrated(down), RemapReport.empty()));
-            return new ShardedStore(config, node, options, pools, startup.migration(), startup.wiring());
+            return store;
         } catch (RuntimeException e) {
             pools.values().forEach(ShardPool::close);
             throw e;
         }
+    }
+
+    /**
+     * Whether the primary's setup stamp is current. While the primary is down this says no, so
+     * the setup reports every shard waiting for the primary, as it always did.
+     */
+    private boolean primaryCurrent() {
+        try {
+            return stamp.isCurrent(ShardName.PRIMARY);
+        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+            return false;
+        }
+    }
+
+    /** Arms a stamp check on every other shard, run when a command first uses its pool. */
+    private void checkShardsOnFirstUse() {
+        pools.forEach((shard, pool) -> {
+            if (!shard.isPrimary()) {
+                pool.beforeFirstUse(() -> {
+                    boolean current;
+                    try {
+                        current = stamp.isCurrent(shard);
+                    } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+                        return; // the command's own use reports the shard; it is set up when it is back
+                    }
+                    if (!current) {
+                        LOG.info("shard '{}' was set up from another config, release or wiring; setting up again", shard);
+                        setUp();
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * The full setup under the migration lock: migrate, wire postgres_fdw, build the views;
+     * when all of it succeeded everywhere, stamp every database so later opens skip it.
+     */
+    private synchronized void setUp() {
+        pools.values().forEach(p -> p.beforeFirstUse(null));
+        SchemaManager schemas = new SchemaManager(config, options, pools);
+        schemas.withMigrationLock(() -> {
+            MigrationReport migration = schemas.migrateShards();
+            RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
+            List<String> views = new DashboardViews(config, pools).build(migration.ready());
+            migrationReport = migration;
+            wiringReport = wiring;
+            if (migration.allOk() && migration.ready().equals(pools.keySet()) && wiring.ok()
+                    && views.stream().noneMatch(v -> v.contains(": failed: "))) {
+                stamp.write(pools.keySet());
+            } else {
+                stamp.clear(migration.ready());
+            }
+            return null;
+        }, down -> {
+            migrationReport = schemas.notMigrated(down);
+            wiringReport = RemapReport.empty();
+            return null;
+        });
     }
 
     private static Map<ShardName, ShardPool> createPools(Config config, NodeId node, StoreOptions options) {
@@ -103,6 +175,10 @@ public final class ShardedStore implements AutoCloseable {
         return options;
     }
 
+    /**
+     * What the last setup did to each shard; after an open that found every stamp current,
+     * each used shard is {@code up-to-date} with its versions unknown (nothing was asked).
+     */
     public MigrationReport migrationReport() {
         return migrationReport;
     }

@@ -93,12 +93,19 @@ public abstract class GraphmanCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the store for this node; this migrates every reachable shard. When the primary
-     * cannot be reached and a shard's mirror answers instead, stderr says so once, with the
-     * mirror's age, before any output.
+     * Opens the store for this node. The full setup (migrations, fdw wiring, dashboard views)
+     * runs only when the primary's setup stamp, or that of a shard when the command first
+     * touches it, differs from this release and config. When the primary cannot be reached
+     * and a shard's mirror answers instead, stderr says so once, with the mirror's age, before
+     * any output.
      */
     protected ShardedStore openStore(Config config) {
-        ShardedStore store = ShardedStore.open(config, nodeId(), storeOptions());
+        return openStore(config, ShardedStore.Setup.IF_CHANGED);
+    }
+
+    /** {@link #openStore(Config)}, with {@code Setup.ALWAYS} for commands that set up every database. */
+    protected ShardedStore openStore(Config config, ShardedStore.Setup setup) {
+        ShardedStore store = ShardedStore.open(config, nodeId(), storeOptions(), setup);
         java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
         store.directory().onMirrorRead(answer -> {
             if (told.compareAndSet(false, true)) {

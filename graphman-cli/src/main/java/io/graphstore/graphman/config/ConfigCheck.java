@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman config check [--print]}: load and validate the config. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Load and validate the config file. A mistake is reported as one line naming",
-            "the TOML path (and line and column for syntax errors); exit code 2."})
+        description = {"Load and validate the config file.",
+            "A mistake is reported as one line naming the TOML path (and line and column for syntax errors); exit code 2."})
 public final class ConfigCheck extends GraphmanCommand {
     @Option(names = "--print", description = "print the resolved config as JSON, passwords masked")
     boolean print;

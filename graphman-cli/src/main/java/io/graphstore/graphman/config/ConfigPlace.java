@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman config place NAME NETWORK}: which rule, shards and nodes a new deployment gets, and who wins now. */
 @Command(name = "place", mixinStandardHelpOptions = true,
-        description = {"Show the deployment rule that matches NAME on NETWORK, with its candidate",
+        description = {"Show which rule, shard and node a new deployment NAME on NETWORK gets.",
+            "Shows the matching deployment rule with its candidate",
             "shards and nodes in rule order (from the config alone). When the primary is",
             "reachable, also show which shard and node would win now and why; otherwise a",
             "note on stderr says why not, and the exit code is still 0."})

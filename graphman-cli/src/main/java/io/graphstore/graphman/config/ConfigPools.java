@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman config pools NODE...}: the pool sizes each node would open. */
 @Command(name = "pools", mixinStandardHelpOptions = true,
-        description = {"Show the connection pool sizes the given nodes would open, per shard and",
-            "replica, and the total per database (compare it with max_connections)."})
+        description = {"Show the connection pool sizes the given nodes would open.",
+            "Per shard and replica, and the total per database (compare it with max_connections)."})
 public final class ConfigPools extends GraphmanCommand {
     @Parameters(paramLabel = "NODE", arity = "1..*", description = "node ids, e.g. index_node_0")
     List<String> nodes;

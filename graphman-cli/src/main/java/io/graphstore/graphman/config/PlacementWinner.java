@@ -49,7 +49,7 @@ final class PlacementWinner {
         }
         StoreOptions quick = options.withConnectTimeout(min(options.connectTimeout(), CONNECT_TIMEOUT))
                 .withMigrationLockTimeout(min(options.migrationLockTimeout(), LOCK_TIMEOUT));
-        try (ShardedStore store = ShardedStore.open(config, node, quick)) {
+        try (ShardedStore store = ShardedStore.open(config, node, quick, ShardedStore.Setup.IF_CHANGED)) {
             return Optional.of(new DeploymentAdmin(store).preview(name, network));
         } catch (RuntimeException e) {
             note(err, String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));

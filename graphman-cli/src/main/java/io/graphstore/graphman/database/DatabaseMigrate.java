@@ -21,7 +21,7 @@ public final class DatabaseMigrate extends GraphmanCommand {
 
     @Override
     public Integer call() {
-        try (ShardedStore store = openStore(loadConfig())) {
+        try (ShardedStore store = openStore(loadConfig(), ShardedStore.Setup.ALWAYS)) {
             MigrationReport report = store.migrationReport();
             if (json) {
                 out().println(Json.write(Map.of("shards", MigrationTable.asMaps(report))));

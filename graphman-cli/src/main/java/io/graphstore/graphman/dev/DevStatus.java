@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman dev status}: which dev cluster servers run. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show each dev cluster server with its port and pid. Exit code 1 when the",
-            "cluster does not exist or a server is not running."})
+        description = {"Show each dev cluster server with its port and pid.",
+            "Exit code 1 when the cluster does not exist or a server is not running."})
 public final class DevStatus extends GraphmanCommand {
     @Option(names = "--json", description = "print JSON for scripts")
     boolean json;

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman dev up}: start (or create) the dev cluster. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start the dev cluster, creating it on first use. Servers already running are",
-            "left alone; data survives 'dev down'. Writes .graphman/config.toml."})
+        description = {"Start the dev cluster, creating it on first use.",
+            "Servers already running are left alone; data survives 'dev down'. Writes .graphman/config.toml."})
 public final class DevUp extends GraphmanCommand {
     @Option(names = "--shards", paramLabel = "N", defaultValue = "3",
             description = "number of shards including the primary (default ${DEFAULT-VALUE}: primary, shard_a, shard_b)")

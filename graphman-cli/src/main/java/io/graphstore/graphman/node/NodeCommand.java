@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman node}: run this node's background services until stopped. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Run the node process: open the store (migrating and wiring every reachable",
-            "shard), then keep every shard's mirror of the directory fresh, every",
+        description = {"Run the node process: mirrors, copies, following, unused removal.",
+            "Opens the store (migrating and wiring every reachable shard, always), then keeps",
+            "every shard's mirror of the directory fresh, every",
             "GRAPH_STORE_MIRROR_INTERVAL_MS (15 min) and GRAPH_STORE_MIRROR_DELAY_MS (2 s) after",
             "any directory change; run the copies assigned to this node and keep its other copies",
             "following their active copy; record and remove unused deployments. On SIGTERM or",
@@ -41,7 +42,7 @@ public final class NodeCommand extends GraphmanCommand {
             }
         }, "graphman-node-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (ShardedStore store = openStore(loadConfig()); Node node = Node.start(store)) {
+        try (ShardedStore store = openStore(loadConfig(), ShardedStore.Setup.ALWAYS); Node node = Node.start(store)) {
             out().println("node " + nodeId() + " running: shards " + store.shards() + "; mirror refresh every "
                     + human(store.options().mirrorInterval()) + " and " + human(store.options().mirrorDelay())
                     + " after directory changes");

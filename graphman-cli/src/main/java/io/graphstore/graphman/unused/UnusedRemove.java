@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code graphman unused remove}: drop recorded unused deployments. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Remove recorded unused deployments that are still unused: check every reference, mark",
-            "it as being removed, drop its namespace and metadata in its shard, then its directory row.",
+        description = {"Remove recorded unused deployments that are still unused.",
+            "For each: check every reference, mark it as being removed, drop its namespace and metadata in its shard, then its directory row.",
             "One that cannot go yet is skipped with the reason; an interrupted removal is finished by the",
             "next one. Exits 1 when a removal failed for another reason. The history stays in 'unused list'."})
 public final class UnusedRemove extends GraphmanCommand {

@@ -150,6 +150,42 @@ public final class EmbeddedCluster {
         });
     }
 
+    /**
+     * Stops every server and removes the cluster's directory: data, logs, config and
+     * passwords. The next {@code up} creates a new cluster.
+     */
+    public List<ServerState> purge() {
+        if (!Files.isDirectory(home)) {
+            return List.of();
+        }
+        List<ServerState> states = down();
+        locked(() -> {
+            try (var children = Files.list(home)) {
+                for (Path child : children.filter(c -> !c.getFileName().toString().equals("lock")).toList()) {
+                    deleteTree(child);
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot remove " + home + ": " + e.getMessage()
+                        + "; remove it by hand", e);
+            }
+            return null;
+        });
+        try {
+            deleteTree(home);
+        } catch (IOException e) {
+            throw new StoreException("cannot remove " + home + ": " + e.getMessage() + "; remove it by hand", e);
+        }
+        return states;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     public List<ServerState> status() {
         List<ServerState> states = new ArrayList<>();
         for (ClusterLayout.Server s : servers()) {

@@ -29,6 +29,7 @@ final class GuardedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() {
+        pool.firstUse();
         try {
             return breaker.call(() -> {
                 if (empty()) {

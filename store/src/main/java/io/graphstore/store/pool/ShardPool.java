@@ -35,6 +35,7 @@ public final class ShardPool implements AutoCloseable {
     private final GuardedDataSource guarded;
     private final Jdbi jdbi;
     private final Semaphore extraCopyWorkers;
+    private volatile Runnable beforeFirstUse;
 
     ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw,
             StoreOptions options) {
@@ -105,6 +106,28 @@ public final class ShardPool implements AutoCloseable {
 
     public int fdwSize() {
         return fdw.getMaximumPoolSize();
+    }
+
+    /**
+     * Runs {@code check} once, before the first connection this pool hands out (how a store
+     * checks a shard's setup only when a command touches the shard). The check may use this
+     * pool; other threads asking meanwhile wait for it.
+     */
+    public void beforeFirstUse(Runnable check) {
+        this.beforeFirstUse = check;
+    }
+
+    void firstUse() {
+        if (beforeFirstUse == null) {
+            return;
+        }
+        synchronized (this) {
+            Runnable check = beforeFirstUse;
+            beforeFirstUse = null;
+            if (check != null) {
+                check.run();
+            }
+        }
     }
 
     /**

@@ -85,6 +85,18 @@ public final class SchemaManager {
         return new MigrationReport(results);
     }
 
+    /** The report of an open that skipped setup: every used shard up to date, versions not asked. */
+    public static MigrationReport setUpEarlier(Config config, Map<ShardName, ShardPool> pools) {
+        List<ShardMigration> results = new ArrayList<>();
+        for (ShardName shard : config.shardNames()) {
+            results.add(pools.containsKey(shard)
+                    ? new ShardMigration(shard, ShardMigration.Status.UP_TO_DATE, Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty(), 0, Optional.empty())
+                    : ShardMigration.skipped(shard, ShardMigration.Status.IGNORED, "pool_size is 0 for this node"));
+        }
+        return new MigrationReport(results);
+    }
+
     /** Migrates without taking the lock; callers hold it through {@link #withMigrationLock}. */
     public MigrationReport migrateShards() {
         List<ShardMigration> results = new ArrayList<>();

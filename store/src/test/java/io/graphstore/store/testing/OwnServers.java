@@ -61,6 +61,7 @@ public final class OwnServers implements AutoCloseable {
             EmbeddedServer.start(s.dataDir(), s.port(), TestBackends.FAST_SETTINGS, logs.get(ShardName.of(shard)),
                     s.superuserPasswordFile());
         }
+        awaitAccepting(ShardName.of(shard));
     }
 
     /** Stops a shard's server and starts it on a new port, as if the database had moved. */
@@ -73,7 +74,22 @@ public final class OwnServers implements AutoCloseable {
                 old.superuserPasswordFile());
         servers.put(name, moved);
         shards.moved(name, new TestServer("127.0.0.1", port, moved.bootstrap()));
+        awaitAccepting(name);
         return port;
+    }
+
+    /**
+     * Waits until a (re)started server lets the test role log in to the shard's database: on
+     * a loaded machine a server can report itself started and still refuse the next login.
+     */
+    private void awaitAccepting(ShardName shard) {
+        Await.until("shard '" + shard + "' to accept connections", () -> {
+            try (java.sql.Connection c = shards.connect(shard)) {
+                return c.isValid(1);
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        });
     }
 
     @Override

@@ -124,8 +124,17 @@ public final class TestShards implements AutoCloseable {
 
     /** Like {@link #open(Config)} with other options (on top of {@link #testOptions()}'s timeout). */
     public synchronized ShardedStore open(Config config, StoreOptions options) {
+        return open(config, options, ShardedStore.Setup.ALWAYS);
+    }
+
+    /** Opens a store as graphman does: setting up only what its setup stamps say is not done. */
+    public synchronized ShardedStore openIfChanged(Config config) {
+        return open(config, testOptions(), ShardedStore.Setup.IF_CHANGED);
+    }
+
+    private ShardedStore open(Config config, StoreOptions options, ShardedStore.Setup setup) {
         ShardedStore s = ShardedStore.open(config, NodeId.DEFAULT, options.withConnectTimeout(testOptions().connectTimeout())
-                .withTimeouts(options.statementTimeout(), testOptions().breakerWait()));
+                .withTimeouts(options.statementTimeout(), testOptions().breakerWait()), setup);
         opened.add(s);
         return s;
     }
