@@ -30,8 +30,10 @@ class DevCommandsTest {
             assertThat(info.exit()).as(info.all()).isZero();
             var again = graphman.run("database", "migrate", "--json");
             assertThat(again.exit()).as(again.all()).isZero();
+            // every shard reports its version, none is skipped as unreachable or unasked
             assertThat(again.out()).as("migrate always asks every shard, stamp or not")
-                    .contains("\"shard_version_after\" : \"5\"").doesNotContain("\"shard_version_after\" : null");
+                    .containsPattern("\"shard_version_after\" : \"\\d+\"").doesNotContain("\"shard_version_after\" : null")
+                    .doesNotContain("\"status\" : \"unreachable\"");
         } finally {
             var down = graphman.run("dev", "down");
             assertThat(down.exit()).isZero();
