@@ -1,6 +1,7 @@
 package io.graphstore.store.layout;
 
 import io.graphstore.common.BadInputException;
+import io.graphstore.store.domain.Namespace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public record Column(String entityType, String field, String name, ColumnType ty
      * The SQL type including {@code []} for lists: {@code numeric}, {@code text[]}; an enum's
      * type lives in the deployment's namespace {@code ns}: {@code sgd3."token_kind"}.
      */
-    public String sqlType(io.graphstore.store.domain.Namespace ns) {
+    public String sqlType(Namespace ns) {
         String one = enumType.map(e -> e.qualifiedName(ns)).orElse(type.sqlType());
         return list ? one + "[]" : one;
     }
@@ -63,7 +64,7 @@ public record Column(String entityType, String field, String name, ColumnType ty
      * for the same column in {@code target}: the quoted name, or for an enum the value cast
      * through text, since two namespaces' enum types are distinct types.
      */
-    public String selectFor(io.graphstore.store.domain.Namespace target) {
+    public String selectFor(Namespace target) {
         if (enumType.isEmpty()) {
             return quotedName();
         }

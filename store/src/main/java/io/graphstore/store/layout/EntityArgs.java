@@ -2,7 +2,6 @@ package io.graphstore.store.layout;
 
 import graphql.language.Argument;
 import graphql.language.BooleanValue;
-import graphql.language.Directive;
 import graphql.language.ObjectTypeDefinition;
 import java.util.Optional;
 
@@ -28,10 +27,5 @@ final class EntityArgs {
                     + "' must be true or false");
         }
         return Optional.of(b.isValue());
-    }
-
-    /** The {@code @entity} directive of {@code type}, if it has one. */
-    static Optional<Directive> directive(ObjectTypeDefinition type) {
-        return type.getDirectives("entity").stream().findFirst();
     }
 }

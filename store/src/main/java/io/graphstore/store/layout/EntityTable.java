@@ -34,11 +34,6 @@ public record EntityTable(String entityType, String name, Column id, List<Column
     /** The column of a mutable table holding the blocks a version is valid for. */
     public static final String BLOCK_RANGE_COLUMN = "block_range";
 
-    /** A mutable table. */
-    public EntityTable(String entityType, String name, Column id, List<Column> columns) {
-        this(entityType, name, id, columns, false, 0, List.of());
-    }
-
     /** A table without a {@code _dims} index. */
     public EntityTable(String entityType, String name, Column id, List<Column> columns, boolean immutable,
             int position, List<FulltextColumn> fulltext) {

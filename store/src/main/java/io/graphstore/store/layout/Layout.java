@@ -33,24 +33,13 @@ public record Layout(List<EntityTable> tables, List<EnumType> enums, List<String
         timeseries = List.copyOf(timeseries);
     }
 
-    /** A layout without aggregations or timeseries. */
-    public Layout(List<EntityTable> tables, List<EnumType> enums, List<String> warnings) {
-        this(tables, enums, warnings, List.of(), List.of());
-    }
-
-    /** A layout without enum types. */
-    public Layout(List<EntityTable> tables) {
-        this(tables, List.of(), List.of());
-    }
-
     /**
      * Parses GraphQL SDL such as a subgraph's {@code schema.graphql}. Built-in scalars need not
-     * be declared; types without {@code @entity} are only used to type fields.
+     * be declared; types without {@code @entity} are only used to type fields. Directives that
+     * change nothing in the tables (such as a tool's own annotations) are listed in
+     * {@link #warnings()}, one line each, for the caller to show.
      *
      * @param sourceName how messages name the schema, usually its file name
-     * Directives that change nothing in the tables (such as a tool's own annotations) are
-     * listed in {@link #warnings()}, one line each, for the caller to show.
-     *
      * @throws BadInputException one line, starting {@code sourceName:line:column:} when the
      *                           place is known, for any syntax error or unstorable schema
      */
