@@ -3,7 +3,7 @@ package io.graphstore.graphman.node;
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
 import io.graphstore.store.ShardedStore;
-import io.graphstore.store.node.Node;
+import io.graphstore.node.Node;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;

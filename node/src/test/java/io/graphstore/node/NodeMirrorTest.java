@@ -1,4 +1,4 @@
-package io.graphstore.store.node;
+package io.graphstore.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.graphstore.store.node;
+package io.graphstore.node;
 
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.UnusedAdmin;

@@ -1,4 +1,4 @@
-package io.graphstore.store.node;
+package io.graphstore.node;
 
 import io.graphstore.common.NodeId;
 import io.graphstore.store.ShardedStore;

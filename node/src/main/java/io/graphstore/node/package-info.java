@@ -4,4 +4,4 @@
  * the node (resumed where they stopped), and the replay that keeps every non-active copy
  * assigned to it following its active copy.
  */
-package io.graphstore.store.node;
+package io.graphstore.node;
