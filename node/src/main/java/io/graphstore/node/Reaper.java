@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,18 +30,51 @@ final class Reaper implements AutoCloseable {
 
     /** The last reason each skipped deployment gave, so a reason is logged once, not every round. */
     private final Map<Integer, String> lastReason = new ConcurrentHashMap<>();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean inRound = new AtomicBoolean();
+    private final NodeEvents events;
 
-    Reaper(ShardedStore store, Duration interval) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                UnusedAdmin unused = new UnusedAdmin(store);
-                unused.record().forEach(u -> LOG.info("recorded {} ({} in {}) as unused", u.namespace(), u.deployment(),
-                        u.shard()));
-                log(unused.remove(store.options().unusedRemoveAfter(), REMOVE_PER_ROUND, Optional.empty()));
-            } catch (RuntimeException e) {
-                LOG.warn("the unused-deployment reaper failed this round: {}", e.getMessage());
+    Reaper(ShardedStore store, Duration interval, NodeEvents events) {
+        this.events = events;
+        scheduler.scheduleWithFixedDelay(() -> round(store), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void round(ShardedStore store) {
+        inRound.set(true);
+        try {
+            if (paused.get()) {
+                return;
             }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            UnusedAdmin unused = new UnusedAdmin(store);
+            var recorded = unused.record();
+            recorded.forEach(u -> LOG.info("recorded {} ({} in {}) as unused", u.namespace(), u.deployment(), u.shard()));
+            events.unusedRecorded(recorded.size());
+            if (paused.get()) {
+                return;
+            }
+            UnusedAdmin.Removal removal = unused.remove(store.options().unusedRemoveAfter(), REMOVE_PER_ROUND,
+                    Optional.empty());
+            events.unusedRemoved(removal.removed().size());
+            log(removal);
+        } catch (RuntimeException e) {
+            LOG.warn("the unused-deployment reaper failed this round: {}", e.getMessage());
+        } finally {
+            inRound.set(false);
+        }
+    }
+
+    /** No new round starts until {@link #resume}; a round in progress finishes. */
+    void pause() {
+        paused.set(true);
+    }
+
+    void resume() {
+        paused.set(false);
+    }
+
+    boolean idle() {
+        return !inRound.get();
     }
 
     private void log(UnusedAdmin.Removal removal) {

@@ -116,7 +116,8 @@ public record StoreOptions(Duration connectTimeout, Duration migrationLockTimeou
         return positive(env, name, fallback, "a positive whole number");
     }
 
-    private static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
+    /** Environment variable {@code name} as a positive number of milliseconds; bad input otherwise. */
+    public static Duration millis(Function<String, Optional<String>> env, String name, Duration fallback) {
         return Duration.ofMillis(positive(env, name, fallback.toMillis(), "a positive number of milliseconds"));
     }
 

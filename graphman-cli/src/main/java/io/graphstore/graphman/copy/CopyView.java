@@ -1,5 +1,6 @@
 package io.graphstore.graphman.copy;
 
+import io.graphstore.node.view.CopyJson;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.copy.CopyDao;
 import io.graphstore.store.copy.CopyInfo;
@@ -7,8 +8,6 @@ import io.graphstore.store.copy.CopyInspector;
 import io.graphstore.store.domain.Site;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +77,7 @@ final class CopyView {
     }
 
     static String time(OffsetDateTime t) {
-        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+        return CopyJson.time(t);
     }
 
     static String time(Optional<OffsetDateTime> t) {
@@ -87,8 +86,7 @@ final class CopyView {
 
     /** Started to finished (or cancelled, or now while it has not ended); empty before it started. */
     static Optional<Duration> duration(CopyInfo c) {
-        return c.startedAt().map(start -> Duration.between(start,
-                c.finishedAt().or(c::cancelledAt).orElseGet(OffsetDateTime::now)));
+        return CopyJson.duration(c);
     }
 
     /** {@code 850 ms}, {@code 12.3 s}, {@code 4 min 12 s}, {@code 2 h 3 min}. */
@@ -106,47 +104,12 @@ final class CopyView {
         return d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
-    /** One copy for {@code --json}: the same keys in list, status and create. */
+    /** One copy for {@code --json}: the same keys in list, status and create, and in the node's /copies. */
     static Map<String, Object> asMap(Shown shown) {
-        CopyInfo c = shown.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hash", c.dst().hash().value());
-        m.put("dst", c.dst().namespace().value());
-        m.put("dst_shard", c.dst().shard().value());
-        m.put("src", c.src().namespace().value());
-        m.put("src_shard", c.src().shard().value());
-        m.put("src_removed", c.srcRemoved());
-        m.put("state", c.state());
-        m.put("percent", c.percent());
-        m.put("rows_done", rowsDone(c));
-        m.put("rows_total", rowsTotal(c));
-        m.put("target_block", c.targetBlock());
-        m.put("on_sync", c.onSync().orElse("none"));
-        m.put("transport", c.transport());
-        m.put("node", shown.node().orElse(null));
-        m.put("paused", shown.paused());
-        m.put("active", c.dst().active());
-        m.put("queued_at", time(c.queuedAt()));
-        m.put("started_at", c.startedAt().map(CopyView::time).orElse(null));
-        m.put("finished_at", c.finishedAt().map(CopyView::time).orElse(null));
-        m.put("cancelled_at", c.cancelledAt().map(CopyView::time).orElse(null));
-        m.put("duration_ms", duration(c).map(Duration::toMillis).orElse(null));
-        m.put("why", c.why().orElse(null));
-        return m;
+        return CopyJson.asMap(shown.info(), shown.node(), shown.paused());
     }
 
     static Map<String, Object> tableMap(CopyDao.TableState t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("table", t.entityType());
-        m.put("done", t.done());
-        m.put("next_vid", t.nextVid());
-        m.put("target_vid", t.targetVid());
-        m.put("rows_done", t.rowsDone());
-        m.put("rows_total", t.rowsExpected());
-        m.put("batch_size", t.batchSize());
-        m.put("duration_ms", t.durationMs());
-        m.put("started_at", Optional.ofNullable(t.startedAt()).map(CopyView::time).orElse(null));
-        m.put("finished_at", Optional.ofNullable(t.finishedAt()).map(CopyView::time).orElse(null));
-        return m;
+        return CopyJson.tableMap(t);
     }
 }

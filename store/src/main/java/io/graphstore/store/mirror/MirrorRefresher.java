@@ -36,6 +36,11 @@ public final class MirrorRefresher {
         this.timeout = timeout;
     }
 
+    /** The shards that hold a mirror: every configured shard but the primary. */
+    public List<io.graphstore.common.ShardName> shards() {
+        return shards.stream().map(ShardPool::shard).toList();
+    }
+
     /** Refreshes every shard's mirror; needs the primary (throws when it is down). */
     public List<ShardMirror> refresh() {
         Map<String, byte[]> snapshot = snapshot();

@@ -28,6 +28,8 @@ public final class MirrorService implements AutoCloseable {
     private final AtomicReference<ScheduledFuture<?>> pending = new AtomicReference<>();
     private final AtomicReference<List<ShardMirror>> last = new AtomicReference<>(List.of());
     private volatile boolean failing;
+    private final java.util.Map<io.graphstore.common.ShardName, java.util.concurrent.atomic.LongAdder> failures =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public MirrorService(MirrorRefresher refresher, ConnectionInfo primary, Duration interval, Duration debounce,
             Duration connectTimeout) {
@@ -41,7 +43,7 @@ public final class MirrorService implements AutoCloseable {
         });
         this.listener = new DirectoryListener(primary, new DirectoryListener.Callbacks() {
             @Override
-            public void changed() {
+            public void changed(List<String> payloads) {
                 soon();
             }
 
@@ -58,6 +60,16 @@ public final class MirrorService implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::refreshNow, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         listener.start();
         return this;
+    }
+
+    private void countFailure(io.graphstore.common.ShardName shard) {
+        failures.computeIfAbsent(shard, s -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** How many refreshes of {@code shard}'s mirror failed since this service started (a primary down fails them all). */
+    public long failures(io.graphstore.common.ShardName shard) {
+        var n = failures.get(shard);
+        return n == null ? 0 : n.sum();
     }
 
     /** The result of the latest refresh. */
@@ -77,6 +89,7 @@ public final class MirrorService implements AutoCloseable {
         try {
             List<ShardMirror> result = refresher.refresh();
             last.set(result);
+            result.stream().filter(m -> !m.ok()).forEach(m -> countFailure(m.shard()));
             result.stream().filter(m -> !m.ok()).forEach(m -> LOG.warn("refreshing the mirror in shard '{}' failed: {}",
                     m.shard(), m.error().get()));
             if (failing) {
@@ -84,6 +97,7 @@ public final class MirrorService implements AutoCloseable {
                 failing = false;
             }
         } catch (RuntimeException e) {
+            refresher.shards().forEach(this::countFailure);
             if (!failing) {
                 LOG.warn("cannot refresh the directory mirrors: {}", e.getMessage());
                 failing = true;

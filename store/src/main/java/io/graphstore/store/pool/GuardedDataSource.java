@@ -30,8 +30,9 @@ final class GuardedDataSource implements DataSource {
     @Override
     public Connection getConnection() {
         pool.firstUse();
+        ShardRequests requests = pool.requests();
         try {
-            return breaker.call(() -> {
+            Connection connection = breaker.call(() -> {
                 if (empty()) {
                     pool.probe().close();
                 }
@@ -41,9 +42,15 @@ final class GuardedDataSource implements DataSource {
                 }
                 return c;
             });
+            requests.connected(true);
+            return connection;
         } catch (CallNotPermittedException e) {
+            requests.count(ShardRequests.Outcome.SHORT_CIRCUITED);
+            requests.connected(false);
             throw pool.breakerOpen();
         } catch (SQLException e) {
+            requests.count(ShardRequests.Outcome.CONNECTION_ERROR);
+            requests.connected(false);
             throw pool.unavailable(e);
         }
     }

@@ -35,6 +35,7 @@ public final class ShardPool implements AutoCloseable {
     private final GuardedDataSource guarded;
     private final Jdbi jdbi;
     private final Semaphore extraCopyWorkers;
+    private final ShardRequests requests = new ShardRequests();
     private volatile Runnable beforeFirstUse;
 
     ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw,
@@ -50,8 +51,18 @@ public final class ShardPool implements AutoCloseable {
         jdbi.define(SHARD_ATTRIBUTE, shard.value());
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
             @Override
+            public void logAfterExecution(StatementContext context) {
+                requests.count(ShardRequests.Outcome.OK);
+            }
+
+            @Override
             public void logException(StatementContext context, SQLException ex) {
                 breaker.failed(ex); // a query whose connection broke or hung says the shard is down
+                boolean lost = isConnectionFailure(ex);
+                requests.count(lost ? ShardRequests.Outcome.CONNECTION_ERROR : ShardRequests.Outcome.ERROR);
+                if (lost) {
+                    requests.connected(false);
+                }
             }
         });
         this.extraCopyWorkers = new Semaphore(Math.max(0, (main.getMaximumPoolSize() - 1) / 2));
@@ -68,6 +79,11 @@ public final class ShardPool implements AutoCloseable {
 
     public ShardName shard() {
         return shard;
+    }
+
+    /** The request outcomes counted for this shard, and whether the latest attempt reached it. */
+    public ShardRequests requests() {
+        return requests;
     }
 
     public ConnectionInfo connectionInfo() {
@@ -165,11 +181,17 @@ public final class ShardPool implements AutoCloseable {
      */
     public Connection openDirect(java.time.Duration readTimeout, String applicationName) {
         try {
-            return breaker.call(() -> DirectConnection.open(connection, options.connectTimeout(), readTimeout,
+            Connection c = breaker.call(() -> DirectConnection.open(connection, options.connectTimeout(), readTimeout,
                     applicationName));
+            requests.connected(true);
+            return c;
         } catch (io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+            requests.count(ShardRequests.Outcome.SHORT_CIRCUITED);
+            requests.connected(false);
             throw breakerOpen();
         } catch (SQLException e) {
+            requests.count(ShardRequests.Outcome.CONNECTION_ERROR);
+            requests.connected(false);
             throw unavailable(e);
         }
     }

@@ -39,6 +39,7 @@ public final class Directory implements AutoCloseable {
     private volatile boolean changedHere;
     private volatile boolean warned;
     private DirectoryListener listener;
+    private final List<DirectoryListener.Callbacks> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param mirrors the other shards' pools, in config order: where reads go while the
@@ -60,17 +61,28 @@ public final class Directory implements AutoCloseable {
         if (listener == null) {
             listener = new DirectoryListener(primary.connectionInfo(), new DirectoryListener.Callbacks() {
                 @Override
-                public void changed() {
+                public void changed(List<String> payloads) {
                     cache.invalidate();
+                    subscribers.forEach(s -> s.changed(payloads));
                 }
 
                 @Override
                 public void connected(boolean up) {
                     cache.listening(up);
+                    subscribers.forEach(s -> s.connected(up));
                 }
             }, connectTimeout, "directory-cache-listener");
             listener.start();
         }
+    }
+
+    /**
+     * Calls {@code callbacks} on every directory change and listener (dis)connection, after the
+     * cache has dropped what the change made stale, so a subscriber that reads the directory
+     * in its callback sees the change. Takes effect with {@link #enableCache}.
+     */
+    public void subscribe(DirectoryListener.Callbacks callbacks) {
+        subscribers.add(callbacks);
     }
 
     /** Whether lookups are currently served from the cache. */

@@ -18,7 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryListener implements AutoCloseable {
     /** What to do on changes and on (dis)connection; called from the listener thread. */
     public interface Callbacks {
-        void changed();
+        /**
+         * The directory changed; {@code payloads} are the notifications' texts, each
+         * {@code schema.table} and, from primary migration V4 on, a space and the epoch
+         * milliseconds of the change.
+         */
+        void changed(java.util.List<String> payloads);
 
         void connected(boolean up);
     }
@@ -56,7 +61,7 @@ public final class DirectoryListener implements AutoCloseable {
                 while (!stopped) {
                     PGNotification[] notes = pg.getNotifications(500);
                     if (notes != null && notes.length > 0) {
-                        callbacks.changed();
+                        callbacks.changed(java.util.Arrays.stream(notes).map(PGNotification::getParameter).toList());
                     }
                 }
             } catch (SQLException e) {

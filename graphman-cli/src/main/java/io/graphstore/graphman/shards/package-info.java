@@ -1,0 +1,2 @@
+/** {@code graphman shards}: the topology of the configured shards. */
+package io.graphstore.graphman.shards;
