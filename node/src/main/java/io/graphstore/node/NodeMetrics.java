@@ -207,6 +207,9 @@ final class NodeMetrics implements NodeEvents {
 
     @Override
     public void copyEnded(Site dst, Optional<CopyRunner.Outcome> outcome) {
+        String label = outcome.map(o -> o.name().toLowerCase(Locale.ROOT)).orElse("failed");
+        Counter.builder("graphstore_copy_runs").description("copy runs on this node by how they ended")
+                .tag("outcome", label).register(registry).increment();
     }
 
     @Override
