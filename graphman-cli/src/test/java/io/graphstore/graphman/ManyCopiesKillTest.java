@@ -38,8 +38,8 @@ class ManyCopiesKillTest {
             copies.add(cli.json("copy", "create", "vip/many" + n, "shard_b", node, "--json").get("dst").asText());
         }
 
-        ChildGraphman first = ChildGraphman.startAsShipped(dir, "node-default", cli.config, "--node-id", "default", "node");
-        ChildGraphman victim = ChildGraphman.startAsShipped(dir, "node-1-killed", cli.config, "--node-id", "index_node_1", "node");
+        ChildGraphman first = ChildGraphman.startAsShipped(dir, "node-default", cli.config, "--node-id", "default", "node", "--http-addr", "127.0.0.1:0");
+        ChildGraphman victim = ChildGraphman.startAsShipped(dir, "node-1-killed", cli.config, "--node-id", "index_node_1", "node", "--http-addr", "127.0.0.1:0");
         ChildGraphman again = null;
         java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread writer = new Thread(() -> {
@@ -56,7 +56,7 @@ class ManyCopiesKillTest {
                     () -> states(cli).stream().anyMatch(s -> s.equals("copying") || s.equals("catching up")));
             victim.process().destroyForcibly(); // SIGKILL: no batch is finished, nothing is released in order
             assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-            again = ChildGraphman.startAsShipped(dir, "node-1-again", cli.config, "--node-id", "index_node_1", "node");
+            again = ChildGraphman.startAsShipped(dir, "node-1-again", cli.config, "--node-id", "index_node_1", "node", "--http-addr", "127.0.0.1:0");
             Await.until("every copy finished", Duration.ofMinutes(5),
                     () -> states(cli).stream().allMatch(s -> s.equals("following")));
             byHand.join();

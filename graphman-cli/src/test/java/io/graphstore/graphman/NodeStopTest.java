@@ -26,7 +26,7 @@ class NodeStopTest {
         String dst = cli.json("copy", "create", "vip/node", "shard_b", "default", "--json").get("dst").asText();
         int id = Integer.parseInt(dst.substring(3));
 
-        ChildGraphman child = ChildGraphman.start(dir, "node", cli.config, "node");
+        ChildGraphman child = ChildGraphman.start(dir, "node", cli.config, "node", "--http-addr", "off");
         Process p = child.process();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (p.isAlive() && progress(shards, id) == 0 && System.nanoTime() < deadline) {
