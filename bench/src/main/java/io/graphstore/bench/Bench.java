@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Entry point: {@code bench [all|sites|transact|remap|copy|cli] [--quick]}. Prints one JSON line per result,
+ * Entry point: {@code bench [all|sites|transact|remap|copy|cli|pickup] [--quick]}. Prints one JSON line per result,
  * then a table. {@code --quick} uses small sizes (a smoke run, not a measurement).
  */
 public final class Bench {
@@ -20,8 +20,8 @@ public final class Bench {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         String which = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("all");
-        if (!List.of("all", "sites", "transact", "remap", "copy", "cli").contains(which)) {
-            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact, remap, copy or cli");
+        if (!List.of("all", "sites", "transact", "remap", "copy", "cli", "pickup").contains(which)) {
+            err.println("error: benchmark '" + which + "' is unknown; use all, sites, transact, remap, copy, cli or pickup");
             return 2;
         }
         List<Result> results = new ArrayList<>();
@@ -41,6 +41,14 @@ public final class Bench {
             long versions = quick ? 20_000 : Long.getLong("bench.copy.versions", 2_000_000L);
             err.println("bench: copy " + versions + " entity versions between two servers ...");
             for (Result r : CopyBench.run(versions)) {
+                results.add(r);
+                out.println(r.json());
+            }
+        }
+        if (which.equals("all") || which.equals("pickup")) {
+            int events = quick ? 5 : Integer.getInteger("bench.pickup.events", 50);
+            err.println("bench: node pickup of " + events + " copies created while it runs, live and polling ...");
+            for (Result r : PickupBench.run(events)) {
                 results.add(r);
                 out.println(r.json());
             }
@@ -79,6 +87,16 @@ public final class Bench {
                 var p = r.params();
                 out.println(String.format(Locale.ROOT, "%-7s %-34s %10s %16s %8.2f", p.get("shards"), p.get("command"),
                         p.get("ms"), p.get("baseline_ms"), 1 / r.ratio()));
+            }
+        }
+        List<Result> pickups = results.stream().filter(r -> r.bench().startsWith("pickup_")).toList();
+        if (!pickups.isEmpty()) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "%-12s %8s %14s %20s", "PICKUP", "EVENTS", "LIVE MS", "POLLING 2 S MS"));
+            for (Result r : pickups) {
+                var p = r.params();
+                out.println(String.format(Locale.ROOT, "%-12s %8s %14s %20s", r.bench().substring(7), p.get("events"),
+                        p.get("ms"), p.get("baseline_ms")));
             }
         }
         List<Result> remaps = results.stream().filter(r -> r.bench().startsWith("remap_")).toList();

@@ -105,7 +105,7 @@ final class TransactBench {
         }
     }
 
-    private static String schema() throws IOException {
+    static String schema() throws IOException {
         try (InputStream in = TransactBench.class.getResourceAsStream("/samples/token.graphql")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -2,7 +2,6 @@ package io.graphstore.node;
 
 import io.graphstore.common.NodeId;
 import io.graphstore.store.ShardedStore;
-import io.graphstore.store.copy.CopyInfo;
 import io.graphstore.store.copy.CopyInspector;
 import io.graphstore.store.copy.CopyRunner;
 import io.graphstore.store.copy.Follower;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CopyWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CopyWorker.class);
-    /** How soon a copy that found its pair's slots full is tried again. */
-    private static final Duration QUEUED_RETRY = Duration.ofSeconds(2);
+    /** How soon a copy that found its pair's slots full, ran elsewhere or failed is tried again. */
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final ShardedStore store;
     private final NodeId node;
@@ -92,8 +91,9 @@ final class CopyWorker implements AutoCloseable {
         }
         busy.incrementAndGet();
         try {
-            for (CopyInfo c : new CopyInspector(store).all()) {
-                if (assignedHere(c.dst()) && !c.srcRemoved() && c.stored().runnable() && !c.running()
+            for (CopyInspector.Runnable c : new CopyInspector(store).runnable()) {
+                // a copy whose source was removed cannot finish: 'copy list' says so, the node leaves it
+                if (assignedHere(c.dst()) && store.directory().site(c.src()).isPresent()
                         && running.putIfAbsent(c.dst().id().value(), c.dst()) == null) {
                     copies.submit(() -> runCopy(c.dst()));
                 }
@@ -144,10 +144,15 @@ final class CopyWorker implements AutoCloseable {
             running.remove(dst.id().value());
             events.copyEnded(dst, java.util.Optional.ofNullable(outcome));
         }
-        if (outcome == CopyRunner.Outcome.QUEUED) {
-            ticker.schedule(() -> wake(java.util.Optional.empty()), QUEUED_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        if (outcome == CopyRunner.Outcome.FINISHED || outcome == CopyRunner.Outcome.CANCELLED) {
+            wake(java.util.Optional.empty()); // its slot is free: a queued copy can start now
         } else if (outcome != CopyRunner.Outcome.STOPPED) {
-            wake(java.util.Optional.empty()); // a slot is free now, or the copy failed: look again
+            // slots full, run elsewhere, or failed: try again soon, not in a tight loop
+            try {
+                ticker.schedule(() -> wake(java.util.Optional.empty()), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the worker is closing
+            }
         }
     }
 

@@ -80,6 +80,17 @@ public final class Node implements AutoCloseable {
         mirror.start();
         metrics = new NodeMetrics(store, mirror, this::draining);
         // subscribe before reading any state: a change made while the state is read is not lost
+        if (settings.live()) {
+            subscribe();
+        }
+        store.directory().enableCache();
+        awaitListener();
+        copies = new CopyWorker(store, store.node(), settings, PARALLEL_COPIES, metrics);
+        reaper = new Reaper(store, settings.reaper(), metrics);
+        status = new StatusCollector(store, settings.probe(), metrics::update);
+    }
+
+    private void subscribe() {
         store.directory().subscribe(new DirectoryListener.Callbacks() {
             @Override
             public void changed(List<String> payloads) {
@@ -93,11 +104,6 @@ public final class Node implements AutoCloseable {
                 }
             }
         });
-        store.directory().enableCache();
-        awaitListener();
-        copies = new CopyWorker(store, store.node(), settings, PARALLEL_COPIES, metrics);
-        reaper = new Reaper(store, settings.reaper(), metrics);
-        status = new StatusCollector(store, settings.probe(), metrics::update);
     }
 
     private void awaitListener() {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class NodeHttpTest {
     static final String RULES = "[deployment]\n[[deployment.rule]]\nshard = \"shard_a\"\nindexers = [\"default\"]\n";
     static final NodeSettings FAST = new NodeSettings(Duration.ofMinutes(10), Duration.ofSeconds(1),
-            Duration.ofMillis(300), Duration.ofMinutes(10));
+            Duration.ofMillis(300), Duration.ofMinutes(10), true);
     private static final HttpAddress ANY_PORT = new HttpAddress("127.0.0.1", 0);
 
     @Test

@@ -25,6 +25,38 @@ public final class CopyInspector {
         this.store = store;
     }
 
+    /** A copy still to run (queued, copying or catching up) and its source, as its shard records them. */
+    public record Runnable(Site dst, DeploymentId src) {
+    }
+
+    /**
+     * The copies still to run, in every reachable shard with a pool here: one query per shard
+     * and a directory lookup (cached in a node) per copy, so a node can look for work often.
+     */
+    public List<Runnable> runnable() {
+        List<Runnable> result = new ArrayList<>();
+        for (ShardName shard : store.shards()) {
+            Optional<ShardPool> pool = store.pool(shard);
+            if (pool.isEmpty()) {
+                continue;
+            }
+            List<int[]> rows;
+            try {
+                rows = pool.get().withHandle(h -> h.createQuery("select dst, src from subgraphs.copy_state"
+                        + " where state in ('queued', 'copying', 'catching_up') order by dst")
+                        .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)}).list());
+            } catch (RuntimeException e) {
+                unreachable.add(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                continue;
+            }
+            for (int[] row : rows) {
+                store.directory().site(DeploymentId.of(row[0]))
+                        .ifPresent(site -> result.add(new Runnable(site, DeploymentId.of(row[1]))));
+            }
+        }
+        return result;
+    }
+
     public List<CopyInfo> all() {
         List<CopyInfo> copies = new ArrayList<>();
         for (ShardPool pool : store.shards().stream().map(store::require).toList()) {
