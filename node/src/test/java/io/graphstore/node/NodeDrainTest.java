@@ -19,21 +19,21 @@ import io.graphstore.store.testing.TestShards;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Drain under a running copy: the batch in flight checkpoints, nothing runs while drained, the copy resumes. */
+/** Drain under a running copy: the batch in flight checkpoints, nothing runs while drained, a restarted node resumes it. */
 @MultiShard({"primary", "shard_a", "shard_b"})
 class NodeDrainTest {
 
     @Test
-    void drainUnderARunningCopyLosesNothingAndTheCopyResumesAfterwards(TestShards shards) throws Exception {
+    void drainUnderARunningCopyLosesNothingAndTheCopyResumesAfterARestart(TestShards shards) throws Exception {
         ShardedStore store = shards.open(shards.config(NodeHttpTest.RULES));
         Site src = Samples.deployToken(store, "drain/one", 1).site();
         new SyntheticIndexer(store.deployments().data(src), 1, 40).run(300, b -> { });
         // small batches, so the copy is still running when the drain arrives
         var slow = TestShards.testOptions().withCopyBatches(Duration.ofMillis(20), 40).withCopyWorkers(1);
         ShardedStore nodeStore = shards.open(shards.config(NodeHttpTest.RULES), slow);
+        Site dst = new CopyAdmin(store).create("drain/one", ShardName.of("shard_b"), NodeId.DEFAULT, 0,
+                CopyAdmin.OnSync.NONE, Transport.COPY);
         try (Node node = Node.start(nodeStore, NodeHttpTest.FAST)) {
-            Site dst = new CopyAdmin(store).create("drain/one", ShardName.of("shard_b"), NodeId.DEFAULT, 0,
-                    CopyAdmin.OnSync.NONE, Transport.COPY);
             Await.until("the copy has copied some rows", () -> rowsDone(store, dst) > 0);
             Node.DrainStatus draining = node.drain();
             assertThat(draining.state()).isIn(Node.State.DRAINING, Node.State.DRAINED);
@@ -46,9 +46,10 @@ class NodeDrainTest {
             long kept = rowsDone(store, dst);
             assertThat(kept).isPositive().isLessThan(CopyInspector.rowsTotal(stopped.tables()));
             assertThat(node.ready()).isFalse();
-
-            node.resume();
-            Await.until("the copy finished after resume", Duration.ofSeconds(120),
+        }
+        // a restart after the drain: a new node process resumes the copy from its last batch
+        try (Node again = Node.start(shards.open(shards.config(NodeHttpTest.RULES), slow), NodeHttpTest.FAST)) {
+            Await.until("the copy finished after the restart", Duration.ofSeconds(120),
                     () -> new CopyInspector(store).of(dst).finishedAt().isPresent());
             CopyInfo done = new CopyInspector(store).of(dst);
             assertThat(CopyInspector.rowsDone(done.tables())).isEqualTo(CopyInspector.rowsTotal(done.tables()));

@@ -10,7 +10,7 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.testing.Await;
 import io.graphstore.store.testing.Freeze;
 import io.graphstore.store.testing.OwnServers;
-import io.graphstore.store.testing.Samples;
+import io.graphstore.store.domain.Site;
 import io.graphstore.store.testing.TestShards;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +44,7 @@ class NodeOutageTest {
         TestShards shards = servers.shards();
         ShardedStore store = shards.open(shards.config(NodeHttpTest.RULES),
                 TestShards.testOptions().withConnectTimeout(Duration.ofSeconds(1)));
-        Samples.deployToken(store, "outage/one", 1);
+        LivePickupTest.deploy(store, "outage/one", 1);
         try (Node node = Node.start(store, NodeHttpTest.FAST);
                 NodeHttp http = NodeHttp.start(node, new HttpAddress("127.0.0.1", 0), new AdminToken(Optional.empty()))) {
             NodeHttpClient client = new NodeHttpClient(http.port());
@@ -82,6 +82,26 @@ class NodeOutageTest {
                 servers.start("primary");
             }
             awaitShard(client, "primary", true, "closed");
+
+            // the listener lost the primary and came back: a change reaches the node again (poll: 10 min)
+            Await.until("the directory listener is back", () -> store.directory().cacheActive());
+            Site dst = LivePickupTest.copy(store, "outage/one", io.graphstore.common.NodeId.DEFAULT);
+            Await.until("the copy started from a notification", Duration.ofSeconds(30),
+                    () -> !LivePickupTest.state(store, dst).equals("queued"));
+
+            for (String shard : List.of("primary", "shard_a", "shard_b")) {
+                servers.stop(shard);
+            }
+            try {
+                Await.until("not ready with no directory anywhere", () -> client.get("/ready").status() == 503);
+                assertThat(client.get("/ready").json().get("reason").asText()).contains("neither the primary nor");
+                assertThat(client.get("/health").status()).isEqualTo(200);
+            } finally {
+                for (String shard : List.of("primary", "shard_a", "shard_b")) {
+                    servers.start(shard);
+                }
+            }
+            Await.until("ready again", () -> client.get("/ready").status() == 200);
         }
     }
 
