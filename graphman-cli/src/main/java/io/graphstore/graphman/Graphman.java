@@ -17,7 +17,7 @@ import io.graphstore.graphman.deployment.RemoveCommand;
 import io.graphstore.graphman.deployment.RewindCommand;
 import io.graphstore.graphman.dev.DevCommand;
 import io.graphstore.graphman.node.NodeCommand;
-import io.graphstore.graphman.shards.ShardsCommand;
+import io.graphstore.graphman.shard.ShardCommand;
 import io.graphstore.graphman.unused.UnusedCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Command;
         subcommands = {ConfigCommand.class, DatabaseCommand.class,
             DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
             ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class, CopyCommand.class,
-            ChainCommand.class, UnusedCommand.class, ShardsCommand.class, NodeCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            ChainCommand.class, UnusedCommand.class, ShardCommand.class, NodeCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})
 public final class Graphman implements Runnable {

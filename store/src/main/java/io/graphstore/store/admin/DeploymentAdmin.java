@@ -125,8 +125,13 @@ public final class DeploymentAdmin {
         directory.assignedPerShard().forEach((k, v) -> perShard.put(k.value(), v));
         Map<String, Long> perNode = new LinkedHashMap<>();
         directory.assignedPerNode().forEach((k, v) -> perNode.put(k.value(), v));
-        Choice shard = Placement.choose(rule.strategy(), name.value(),
-                rule.shards().stream().map(ShardName::value).toList(), perShard);
+        Map<String, String> cordoned = new LinkedHashMap<>();
+        directory.cordons().forEach((k, c) -> cordoned.put(k.value(), "is cordoned (" + c.reason() + ")"));
+        List<String> shards = rule.shards().stream().map(ShardName::value).toList();
+        Choice shard = Placement.choose(rule.strategy(), name.value(), shards, perShard, cordoned)
+                .orElseThrow(() -> new io.graphstore.common.StoreException("every shard of deployment rule "
+                        + rule.describe() + " is cordoned (" + String.join(", ", shards) + "); uncordon one with"
+                        + " 'graphman shard uncordon SHARD' or add a shard to the rule"));
         Choice node = Placement.choose(rule.strategy(), name.value(),
                 rule.indexers().stream().map(NodeId::value).toList(), perNode);
         return new PlacementPreview(rule, shard, node);

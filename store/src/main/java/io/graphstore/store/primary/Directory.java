@@ -135,6 +135,13 @@ public final class Directory implements AutoCloseable {
         return counts;
     }
 
+    /** The cordoned shards, by name; empty when none is. */
+    public Map<ShardName, CordonDao.Cordon> cordons() {
+        Map<ShardName, CordonDao.Cordon> cordons = new LinkedHashMap<>();
+        readPrimary(h -> h.attach(CordonDao.class).all()).forEach(c -> cordons.put(ShardName.of(c.shard()), c));
+        return cordons;
+    }
+
     public List<ChainDao.Chain> chains() {
         return read(h -> h.attach(ChainDao.class).all());
     }
@@ -172,6 +179,18 @@ public final class Directory implements AutoCloseable {
             throw primary.translate(e);
         } finally {
             cache.invalidate();
+        }
+    }
+
+    /**
+     * Reads from the primary only (no mirror answers), for what must be current: placement's
+     * cordons, a shard's removal check. Fails naming the primary when it is down.
+     */
+    public <T> T readPrimary(Function<Handle, T> work) {
+        try {
+            return primary.jdbi().withHandle(work::apply);
+        } catch (JdbiException e) {
+            throw primary.translate(e);
         }
     }
 

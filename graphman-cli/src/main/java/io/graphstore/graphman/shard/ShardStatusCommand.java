@@ -1,4 +1,4 @@
-package io.graphstore.graphman.shards;
+package io.graphstore.graphman.shard;
 
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
             "last error. A shard that hangs is reported down after GRAPH_STORE_CONNECT_TIMEOUT_MS.",
             "Exit 1 when a shard is unreachable, so scripts and cron can alert on it; the node serves",
             "the same as GET /shards."})
-public final class ShardsStatus extends GraphmanCommand {
+public final class ShardStatusCommand extends GraphmanCommand {
     @Option(names = "--json", description = "print JSON for scripts (the node's /shards shape)")
     boolean json;
 
