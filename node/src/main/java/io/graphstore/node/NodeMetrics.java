@@ -68,21 +68,19 @@ final class NodeMetrics implements NodeEvents {
                 .register(registry);
         unusedRemoved = Counter.builder("graphstore_unused_removed").description("unused deployments removed")
                 .register(registry);
-        headBlock = MultiGauge.builder("graphstore_deployment_head_block").description("the deployment copy's head block")
-                .register(registry);
-        entityCount = MultiGauge.builder("graphstore_deployment_entity_count")
-                .description("entities in the deployment copy at its head").register(registry);
-        copyRows = MultiGauge.builder("graphstore_copy_rows_copied").description("rows the copy has copied")
-                .register(registry);
-        copyRatio = MultiGauge.builder("graphstore_copy_progress_ratio").description("rows copied / rows to copy, 0 to 1")
-                .register(registry);
-        copyRate = MultiGauge.builder("graphstore_copy_rows_per_second")
-                .description("rows copied per second between the last two samples").register(registry);
-        copies = MultiGauge.builder("graphstore_copies").description("copies by state").register(registry);
+        headBlock = multi("graphstore_deployment_head_block", "the deployment copy's head block");
+        entityCount = multi("graphstore_deployment_entity_count", "entities in the deployment copy at its head");
+        copyRows = multi("graphstore_copy_rows_copied", "rows the copy has copied");
+        copyRatio = multi("graphstore_copy_progress_ratio", "rows copied / rows to copy, 0 to 1");
+        copyRate = multi("graphstore_copy_rows_per_second", "rows copied per second between the last two samples");
+        copies = multi("graphstore_copies", "copies by state");
         Gauge.builder("graphstore_copies_running", running, java.util.concurrent.atomic.AtomicInteger::get)
                 .description("copies a runner holds now, on any node").register(registry);
-        mirrorAge = MultiGauge.builder("graphstore_mirror_age_seconds")
-                .description("age of the shard's copy of the directory").register(registry);
+        mirrorAge = multi("graphstore_mirror_age_seconds", "age of the shard's copy of the directory");
+    }
+
+    private MultiGauge multi(String name, String description) {
+        return MultiGauge.builder(name).description(description).register(registry);
     }
 
     private void bindShard(ShardPool pool, MirrorService mirror) {
