@@ -73,6 +73,8 @@ public final class ShardedStore implements AutoCloseable {
     public static ShardedStore open(Config config, NodeId node, StoreOptions options, Setup setup) {
         Map<ShardName, ShardPool> pools = createPools(config, node, options);
         try {
+            // every open reads the primary first: its login overlaps with building the stamp and Jdbi
+            pools.get(ShardName.PRIMARY).loginEarly();
             ShardedStore store = new ShardedStore(config, node, options, pools);
             if (setup == Setup.ALWAYS || !store.primaryCurrent()) {
                 store.setUp();
