@@ -1,11 +1,14 @@
 package io.graphstore.graphman;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * graphman in its own JVM (same class path as the tests), so a test can signal it. Output goes
@@ -16,7 +19,7 @@ record ChildGraphman(Process process, Path out, Path err) {
         return start(false, dir, name, config, args);
     }
 
-    /** Like {@link #start} with graphman's own logging setup (logback.xml, stderr), as a user runs it. */
+    /** Like {@link #start} with graphman's own logging setup (LogSetup, stderr), as a user runs it. */
     static ChildGraphman startAsShipped(Path dir, String name, Path config, String... args) throws IOException {
         return start(true, dir, name, config, args);
     }
@@ -24,10 +27,14 @@ record ChildGraphman(Process process, Path out, Path err) {
     private static ChildGraphman start(boolean shippedLogging, Path dir, String name, Path config, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String classPath = System.getProperty("java.class.path");
         if (shippedLogging) {
-            command.add("-Dlogback.configurationFile=logback.xml"); // not the tests' logback-test.xml
+            // without the test classes, whose logback-test.xml would replace graphman's own setup
+            classPath = Stream.of(classPath.split(File.pathSeparator))
+                    .filter(e -> !e.endsWith("test-classes") && !e.endsWith("-tests.jar"))
+                    .collect(Collectors.joining(File.pathSeparator));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Graphman.class.getName(),
+        command.addAll(List.of("-cp", classPath, Graphman.class.getName(),
                 "--config", config.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");

@@ -71,8 +71,21 @@ public final class ShardedStore implements AutoCloseable {
     }
 
     public static ShardedStore open(Config config, NodeId node, StoreOptions options, Setup setup) {
-        Map<ShardName, ShardPool> pools = createPools(config, node, options);
+        return open(config, node, options, setup, options.connectTimeout());
+    }
+
+    /**
+     * Like {@link #open(Config, NodeId, StoreOptions, Setup)}, with logins that wait at most
+     * {@code loginTimeout} ({@code config place} gives up early). The setup stamp and the fdw
+     * wiring keep the connect timeout of {@code options}: an open that waits less must not find
+     * the setup changed and rewire every database with its own timeout.
+     */
+    public static ShardedStore open(Config config, NodeId node, StoreOptions options, Setup setup,
+            java.time.Duration loginTimeout) {
+        Map<ShardName, ShardPool> pools = createPools(config, node, options.withConnectTimeout(loginTimeout));
         try {
+            // every open reads the primary first: its login overlaps with building the stamp and Jdbi
+            pools.get(ShardName.PRIMARY).loginEarly();
             ShardedStore store = new ShardedStore(config, node, options, pools);
             if (setup == Setup.ALWAYS || !store.primaryCurrent()) {
                 store.setUp();
@@ -127,7 +140,8 @@ public final class ShardedStore implements AutoCloseable {
         SchemaManager schemas = new SchemaManager(config, options, pools);
         schemas.withMigrationLock(() -> {
             MigrationReport migration = schemas.migrateShards();
-            RemapReport wiring = new FdwWiring(config, pools).wire(migration.ready(), FdwWiring.Scope.STARTUP);
+            RemapReport wiring = new FdwWiring(config, pools, options.connectTimeout()).wire(migration.ready(),
+                    FdwWiring.Scope.STARTUP);
             List<String> views = new DashboardViews(config, pools).build(migration.ready());
             migrationReport = migration;
             wiringReport = wiring;
@@ -196,7 +210,7 @@ public final class ShardedStore implements AutoCloseable {
         SchemaManager schemas = new SchemaManager(config, options, pools);
         return schemas.withMigrationLock(() -> {
             java.util.Set<ShardName> up = reachableShards();
-            RemapReport report = new FdwWiring(config, pools).wire(up, scope);
+            RemapReport report = new FdwWiring(config, pools, options.connectTimeout()).wire(up, scope);
             new DashboardViews(config, pools).build(up);
             return report;
         }, down -> {

@@ -47,9 +47,11 @@ final class PlacementWinner {
             note(err, "the primary at " + primary.hostAndPort() + " " + down.get());
             return Optional.empty();
         }
-        StoreOptions quick = options.withConnectTimeout(min(options.connectTimeout(), CONNECT_TIMEOUT))
-                .withMigrationLockTimeout(min(options.migrationLockTimeout(), LOCK_TIMEOUT));
-        try (ShardedStore store = ShardedStore.open(config, node, quick, ShardedStore.Setup.IF_CHANGED)) {
+        StoreOptions quick = options.withMigrationLockTimeout(min(options.migrationLockTimeout(), LOCK_TIMEOUT));
+        // only its own logins wait less: the fdw wiring keeps the configured connect timeout, so
+        // this open finds the setup of other commands current and does not redo it
+        try (ShardedStore store = ShardedStore.open(config, node, quick, ShardedStore.Setup.IF_CHANGED,
+                min(options.connectTimeout(), CONNECT_TIMEOUT))) {
             return Optional.of(new DeploymentAdmin(store).preview(name, network));
         } catch (RuntimeException e) {
             note(err, String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));

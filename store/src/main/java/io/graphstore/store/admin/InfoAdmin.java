@@ -5,6 +5,8 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.domain.DeploymentHash;
 import io.graphstore.store.domain.Namespace;
 import io.graphstore.store.domain.Site;
+import io.graphstore.store.internal.FanOut;
+import io.graphstore.store.pool.ShardPool;
 import io.graphstore.store.primary.AssignmentDao;
 import io.graphstore.store.primary.ChainDao;
 import io.graphstore.store.primary.Directory;
@@ -33,8 +35,10 @@ public final class InfoAdmin {
      */
     public List<DeploymentInfo> info(Optional<String> locator) {
         List<Site> sites = locator.map(this::withOtherCopies).orElseGet(directory::allSites);
+        // the logins to the sites' shards overlap with the reads in the primary that come first
+        sites.stream().map(Site::shard).distinct().forEach(s -> store.pool(s).ifPresent(ShardPool::loginEarly));
         removals = beingRemoved();
-        List<DeploymentInfo> infos = sites.stream().map(this::info).toList();
+        List<DeploymentInfo> infos = FanOut.map(sites, this::info); // sites in several shards are read in parallel
         return infos.stream().map(i -> withLag(i, infos)).toList();
     }
 
@@ -70,7 +74,7 @@ public final class InfoAdmin {
                 problem = Optional.of("shard '" + site.shard() + "' is not used by this node");
             } else {
                 status = store.deployments().status(site);
-                head = status.isPresent() ? Optional.of(store.deployments().data(site).head()) : Optional.empty();
+                head = status.isPresent() ? Optional.of(store.deployments().head(site)) : Optional.empty();
                 if (status.isEmpty()) {
                     problem = Optional.of("no data in shard '" + site.shard() + "'; run the deploy again to finish it");
                 }

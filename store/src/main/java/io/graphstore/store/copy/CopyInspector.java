@@ -5,11 +5,14 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.domain.DeploymentId;
 import io.graphstore.store.domain.Namespace;
 import io.graphstore.store.domain.Site;
+import io.graphstore.store.internal.FanOut;
 import io.graphstore.store.pool.ShardPool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads copy state from every reachable destination shard; read-only. */
 public final class CopyInspector {
@@ -57,27 +60,43 @@ public final class CopyInspector {
         return result;
     }
 
+    /**
+     * Every copy, from the shards that hold a site: a copy's state lives in its destination's
+     * shard, beside the destination site, so a shard without sites has none. The shards are
+     * read a few at a time ({@link FanOut}).
+     */
     public List<CopyInfo> all() {
+        Set<ShardName> holding = store.directory().allSites().stream().map(Site::shard).collect(Collectors.toSet());
+        List<ShardPool> pools = store.shards().stream().filter(holding::contains).map(store::require).toList();
         List<CopyInfo> copies = new ArrayList<>();
-        for (ShardPool pool : store.shards().stream().map(store::require).toList()) {
-            List<Integer> dsts;
-            try {
-                dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
-                        .mapTo(Integer.class).list());
-            } catch (io.graphstore.store.pool.ShardUnavailableException e) {
-                unreachable.add(e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                unreachable.add("shard '" + pool.shard() + "' could not be read (" + String.valueOf(e.getMessage())
-                        .lines().findFirst().orElse("") + "); run 'graphman database migrate' when it is reachable");
-                continue;
-            }
-            for (int dst : dsts) {
-                store.directory().site(DeploymentId.of(dst)).ifPresent(site -> copies.add(of(site)));
-            }
+        for (InShard read : FanOut.map(pools, this::copiesIn)) {
+            copies.addAll(read.copies());
+            read.problem().ifPresent(unreachable::add);
         }
         copies.sort(Comparator.comparing(c -> c.dst().id()));
         return copies;
+    }
+
+    /** The copies one shard holds, or why it could not be read. */
+    private record InShard(List<CopyInfo> copies, Optional<String> problem) {
+    }
+
+    private InShard copiesIn(ShardPool pool) {
+        List<Integer> dsts;
+        try {
+            dsts = pool.jdbi().withHandle(h -> h.createQuery("select dst from subgraphs.copy_state order by dst")
+                    .mapTo(Integer.class).list());
+        } catch (io.graphstore.store.pool.ShardUnavailableException e) {
+            return new InShard(List.of(), Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            return new InShard(List.of(), Optional.of("shard '" + pool.shard() + "' could not be read (" + String.valueOf(
+                    e.getMessage()).lines().findFirst().orElse("") + "); run 'graphman database migrate' when it is reachable"));
+        }
+        List<CopyInfo> copies = new ArrayList<>();
+        for (int dst : dsts) {
+            store.directory().site(DeploymentId.of(dst)).ifPresent(site -> copies.add(of(site)));
+        }
+        return new InShard(copies, Optional.empty());
     }
 
     /** What a copy still to run that nobody runs now waits for. */

@@ -30,11 +30,14 @@ public final class FdwWiring {
 
     private final Config config;
     private final Map<ShardName, ShardPool> pools;
+    private final java.time.Duration connectTimeout;
     private final Map<ShardName, String> markers = new HashMap<>();
 
-    public FdwWiring(Config config, Map<ShardName, ShardPool> pools) {
+    /** @param connectTimeout what the foreign servers get as their {@code connect_timeout} */
+    public FdwWiring(Config config, Map<ShardName, ShardPool> pools, java.time.Duration connectTimeout) {
         this.config = config;
         this.pools = pools;
+        this.connectTimeout = connectTimeout;
     }
 
     public RemapReport wire(Set<ShardName> reachable, Scope scope) {
@@ -82,7 +85,7 @@ public final class FdwWiring {
         }
         return run(dest, source, start, h -> {
             List<String> actions = new ArrayList<>(ForeignServers.ensure(h, source,
-                    config.store(source).orElseThrow().connection(), pools.get(dest).options().connectTimeout()));
+                    config.store(source).orElseThrow().connection(), connectTimeout));
             if (source.isPrimary()) {
                 actions.add(SchemaImports.primaryForeign(h, marker(source, true), force));
             }

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * A shard's Hikari pool behind its circuit breaker. While the breaker is open, asking for a
  * connection fails at once. When the pool holds no connection (a new process, or an idle
  * node), one direct login is tried first, so a refused server or a wrong password fails after
- * one attempt instead of Hikari retrying for the whole connect timeout. Failures come out as
+ * one attempt instead of Hikari retrying for the whole connect timeout; that login then serves
+ * as the pool's first connection. Failures come out as
  * {@link ShardUnavailableException} naming the shard.
  */
 final class GuardedDataSource implements DataSource {
@@ -34,7 +35,7 @@ final class GuardedDataSource implements DataSource {
         try {
             Connection connection = breaker.call(() -> {
                 if (empty()) {
-                    pool.probe().close();
+                    pool.probeIntoPool();
                 }
                 Connection c = target.getConnection();
                 if (LongStatements.allowed()) {

@@ -21,19 +21,23 @@ public final class PoolFactory {
             return Optional.empty();
         }
         int fdwSize = Math.max(1, store.fdwPoolSize().sizeFor(node));
-        HikariDataSource main = dataSource(store, store.name().value(), size, options);
-        HikariDataSource fdw = dataSource(store, store.name().value() + "_fdw", fdwSize, options);
-        return Optional.of(new ShardPool(store.name(), store.connection(), main, fdw, options));
+        LoginDataSource logins = logins(store, options);
+        HikariDataSource main = dataSource(store.name().value(), size, options, logins);
+        HikariDataSource fdw = dataSource(store.name().value() + "_fdw", fdwSize, options, logins(store, options));
+        return Optional.of(new ShardPool(store.name(), store.connection(), main, logins, fdw, options));
     }
 
-    private static HikariDataSource dataSource(StoreConfig store, String poolName, int size, StoreOptions options) {
+    /** Logins with the pools' settings: no read waits longer than the statement timeout (LongStatements lifts it per connection). */
+    private static LoginDataSource logins(StoreConfig store, StoreOptions options) {
+        return new LoginDataSource(store.connection(), options.connectTimeout(), ShardPool.readTimeout(options));
+    }
+
+    private static HikariDataSource dataSource(String poolName, int size, StoreOptions options, LoginDataSource logins) {
         // a data source configured by setters starts its pool at the first getConnection, so
         // creating it never connects
         HikariDataSource hc = new HikariDataSource();
         hc.setPoolName(poolName);
-        hc.setJdbcUrl(store.connection().jdbcUrl());
-        hc.setUsername(store.connection().user());
-        hc.setPassword(store.connection().password().reveal());
+        hc.setDataSource(logins);
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(0);
         hc.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
@@ -43,13 +47,6 @@ public final class PoolFactory {
         // directory SQL names its tables unqualified: in the primary they resolve here, and a
         // read from a shard's mirror sets search_path to the mirror schema for its transaction
         hc.setConnectionInitSql("set search_path to public, subgraphs");
-        long connectSeconds = Math.max(1, DirectConnection.seconds(options.connectTimeout()));
-        hc.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
-        hc.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
-        hc.addDataSourceProperty("ApplicationName", "graph-store");
-        hc.addDataSourceProperty("tcpKeepAlive", "true");
-        // no read waits longer than the statement timeout (LongStatements lifts it per connection)
-        hc.addDataSourceProperty("socketTimeout", String.valueOf(DirectConnection.seconds(ShardPool.readTimeout(options))));
         return hc;
     }
 }

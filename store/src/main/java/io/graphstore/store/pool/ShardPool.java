@@ -29,42 +29,27 @@ public final class ShardPool implements AutoCloseable {
     private final ShardName shard;
     private final ConnectionInfo connection;
     private final HikariDataSource main;
+    private final LoginDataSource logins;
     private final HikariDataSource fdw;
     private final StoreOptions options;
     private final ShardBreaker breaker;
     private final GuardedDataSource guarded;
-    private final Jdbi jdbi;
+    private final Object jdbiLock = new Object(); // not this: firstUse holds this while a stamp check queries
+    private volatile Jdbi jdbi;
     private final Semaphore extraCopyWorkers;
     private final ShardRequests requests = new ShardRequests();
     private volatile Runnable beforeFirstUse;
 
-    ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, HikariDataSource fdw,
-            StoreOptions options) {
+    ShardPool(ShardName shard, ConnectionInfo connection, HikariDataSource main, LoginDataSource logins,
+            HikariDataSource fdw, StoreOptions options) {
         this.shard = shard;
         this.connection = connection;
         this.main = main;
+        this.logins = logins;
         this.fdw = fdw;
         this.options = options;
         this.breaker = new ShardBreaker(shard, options.breakerWait());
         this.guarded = new GuardedDataSource(this, main, breaker);
-        this.jdbi = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-        jdbi.define(SHARD_ATTRIBUTE, shard.value());
-        jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                requests.count(ShardRequests.Outcome.OK);
-            }
-
-            @Override
-            public void logException(StatementContext context, SQLException ex) {
-                breaker.failed(ex); // a query whose connection broke or hung says the shard is down
-                boolean lost = isConnectionFailure(ex);
-                requests.count(lost ? ShardRequests.Outcome.CONNECTION_ERROR : ShardRequests.Outcome.ERROR);
-                if (lost) {
-                    requests.connected(false);
-                }
-            }
-        });
         this.extraCopyWorkers = new Semaphore(Math.max(0, (main.getMaximumPoolSize() - 1) / 2));
     }
 
@@ -112,8 +97,39 @@ public final class ShardPool implements AutoCloseable {
         return fdw;
     }
 
+    /**
+     * The Jdbi of the main pool, built when first asked for: building one (plugins, config)
+     * costs more than a short command's query, and a command on one deployment uses few shards.
+     */
     public Jdbi jdbi() {
-        return jdbi;
+        Jdbi built = jdbi;
+        if (built == null) {
+            synchronized (jdbiLock) {
+                built = jdbi;
+                if (built == null) {
+                    built = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+                    built.define(SHARD_ATTRIBUTE, shard.value());
+                    built.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+                        @Override
+                        public void logAfterExecution(StatementContext context) {
+                            requests.count(ShardRequests.Outcome.OK);
+                        }
+
+                        @Override
+                        public void logException(StatementContext context, SQLException ex) {
+                            breaker.failed(ex); // a query whose connection broke or hung says the shard is down
+                            boolean lost = isConnectionFailure(ex);
+                            requests.count(lost ? ShardRequests.Outcome.CONNECTION_ERROR : ShardRequests.Outcome.ERROR);
+                            if (lost) {
+                                requests.connected(false);
+                            }
+                        }
+                    });
+                    jdbi = built;
+                }
+            }
+        }
+        return built;
     }
 
     public int size() {
@@ -169,7 +185,7 @@ public final class ShardPool implements AutoCloseable {
     /** Runs {@code work} on a pooled connection; a connection failure comes out as {@link ShardUnavailableException}. */
     public <T> T withHandle(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         try {
-            return jdbi.withHandle(work);
+            return jdbi().withHandle(work);
         } catch (org.jdbi.v3.core.JdbiException e) {
             throw translate(e);
         }
@@ -196,9 +212,26 @@ public final class ShardPool implements AutoCloseable {
         }
     }
 
-    /** One login outside the pool, with the pool's settings: how a cold pool finds out fast that a shard is down. */
-    Connection probe() throws SQLException {
-        return DirectConnection.open(connection, options.connectTimeout(), readTimeout(options), "graph-store probe");
+    /**
+     * One login with the pool's settings, made before the main pool asks for its first
+     * connection: a shard that is down or refuses the login fails after this one attempt
+     * (Hikari would retry for the whole connect timeout), and when it succeeds the connection
+     * becomes the pool's first, so a cold pool costs one login, not two.
+     */
+    void probeIntoPool() throws SQLException {
+        logins.probe();
+    }
+
+    /**
+     * Starts that first login now, in the background, when the pool holds no connection and the
+     * breaker is closed: a command calls it for a shard it is about to use, so the login overlaps
+     * with its work elsewhere. Its outcome is what the first {@link #connect} sees.
+     */
+    public void loginEarly() {
+        var mx = main.getHikariPoolMXBean();
+        if (!breaker.isOpen() && (mx == null || mx.getTotalConnections() == 0)) {
+            logins.loginEarly();
+        }
     }
 
     /**
@@ -272,6 +305,7 @@ public final class ShardPool implements AutoCloseable {
     public void close() {
         fdw.close();
         main.close();
+        logins.discardOffered();
     }
 
     @Override

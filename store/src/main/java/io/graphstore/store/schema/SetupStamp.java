@@ -21,7 +21,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,10 +58,8 @@ public final class SetupStamp {
                     .append(c.host()).append(':').append(c.port()).append('/').append(c.database()).append(' ')
                     .append(c.user()).append(' ').append(c.password().reveal()).append('\n');
         }
-        for (MigrationSets set : MigrationSets.values()) {
-            scripts(set).forEach((name, text) -> in.append(set.label()).append(' ').append(name).append('\n')
-                    .append(text).append('\n'));
-        }
+        scripts().forEach((set, scripts) -> scripts.forEach((name, text) -> in.append(set.label()).append(' ')
+                .append(name).append('\n').append(text).append('\n')));
         this.stamp = sha256(in.toString());
     }
 
@@ -129,37 +130,55 @@ public final class SetupStamp {
         }
     }
 
-    /** Every script of {@code set} on the classpath, by file name, sorted. */
-    static Map<String, String> scripts(MigrationSets set) {
-        String dir = set.location().substring("classpath:".length());
-        Map<String, String> scripts = new TreeMap<>();
-        try {
-            for (URL url : Collections.list(SetupStamp.class.getClassLoader().getResources(dir))) {
-                if ("jar".equals(url.getProtocol())) {
-                    var jar = ((JarURLConnection) url.openConnection()).getJarFile();
-                    for (var entry : Collections.list(jar.entries())) {
-                        String name = entry.getName();
-                        if (name.startsWith(dir + "/") && name.endsWith(".sql") && name.indexOf('/', dir.length() + 1) < 0) {
-                            try (InputStream s = jar.getInputStream(entry)) {
-                                scripts.put(name.substring(dir.length() + 1), new String(s.readAllBytes(),
-                                        StandardCharsets.UTF_8));
+    /**
+     * Every script of every set on the classpath, by set and file name, sorted. A jar's entries
+     * are walked once for all sets: graphman's jar holds some ten thousand.
+     */
+    static Map<MigrationSets, Map<String, String>> scripts() {
+        Map<MigrationSets, Map<String, String>> sets = new EnumMap<>(MigrationSets.class);
+        Map<String, Map<String, String>> byDir = new HashMap<>();
+        Map<java.util.jar.JarFile, Boolean> jars = new LinkedHashMap<>();
+        for (MigrationSets set : MigrationSets.values()) {
+            String dir = set.location().substring("classpath:".length());
+            Map<String, String> scripts = new TreeMap<>();
+            sets.put(set, scripts);
+            byDir.put(dir + "/", scripts);
+            try {
+                for (URL url : Collections.list(SetupStamp.class.getClassLoader().getResources(dir))) {
+                    if ("jar".equals(url.getProtocol())) {
+                        jars.put(((JarURLConnection) url.openConnection()).getJarFile(), true);
+                    } else if ("file".equals(url.getProtocol())) {
+                        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                            for (Path p : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                                scripts.put(p.getFileName().toString(), Files.readString(p));
                             }
                         }
                     }
-                } else if ("file".equals(url.getProtocol())) {
-                    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                        for (Path p : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                            scripts.put(p.getFileName().toString(), Files.readString(p));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the migration scripts of set '" + set.label() + "' failed", e);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (java.util.jar.JarFile jar : jars.keySet()) {
+            try {
+                for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                    var entry = entries.nextElement();
+                    String name = entry.getName();
+                    int slash = name.lastIndexOf('/');
+                    Map<String, String> scripts = slash < 0 ? null : byDir.get(name.substring(0, slash + 1));
+                    if (scripts != null && name.endsWith(".sql")) {
+                        try (InputStream s = jar.getInputStream(entry)) {
+                            scripts.put(name.substring(slash + 1), new String(s.readAllBytes(), StandardCharsets.UTF_8));
                         }
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the migration scripts in " + jar.getName() + " failed", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the migration scripts of set '" + set.label() + "' failed", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
-        return scripts;
+        return sets;
     }
 
     private static String sha256(String text) {

@@ -108,7 +108,7 @@ public final class DeploymentData {
                 delta += Rollups.run(h, layout, site.namespace(), block.number(), blockTime.getAsLong());
             }
             meta.moveHead(site.id().value(), block.number(), block.hash(), delta);
-            return head(meta);
+            return head(meta, site);
         });
     }
 
@@ -117,7 +117,7 @@ public final class DeploymentData {
         return io.graphstore.store.pool.LongStatements.allow(() -> run(h -> {
             MetadataDao meta = h.attach(MetadataDao.class);
             Optional<Integer> head = lockHead(meta);
-            Head current = head(meta);
+            Head current = head(meta, site);
             if (head.isEmpty() || to.number() > head.get() || to.number() < current.earliestBlock()) {
                 throw new BadInputException("block " + to.number() + " is outside what " + site.describe()
                         + " can revert to (" + current.earliestBlock() + " to "
@@ -126,12 +126,12 @@ public final class DeploymentData {
             long delta = new EntityWriter(layout, site.namespace()).revert(h, to.number());
             meta.moveHead(site.id().value(), to.number(), to.hash(), delta);
             meta.logRevert(site.id().value(), to.number());
-            return head(meta);
+            return head(meta, site);
         }));
     }
 
     public Head head() {
-        return run(h -> head(h.attach(MetadataDao.class)));
+        return run(h -> head(h.attach(MetadataDao.class), site));
     }
 
     /** The entity {@code id} of {@code entityType} as it was at {@code block}. */
@@ -161,7 +161,8 @@ public final class DeploymentData {
         return head < 0 ? Optional.empty() : Optional.of(head);
     }
 
-    private Head head(MetadataDao meta) {
+    /** The head row of {@code site}; a site without one is an error naming it. */
+    static Head head(MetadataDao meta, Site site) {
         MetadataDao.HeadRow row = meta.head(site.id().value()).orElseThrow(() -> new StoreException(
                 "site " + site.describe() + " has no head row in shard '" + site.shard() + "'"));
         Optional<BlockPtr> block = row.blockNumber() == null ? Optional.empty()

@@ -81,6 +81,14 @@ public final class Deployments {
         return inShard(site, h -> h.attach(MetadataDao.class).status(site.id().value()));
     }
 
+    /**
+     * The site's head, read without its layout: {@link #data} parses the stored schema, which
+     * costs more than the read when a command only shows where a site stands.
+     */
+    public Head head(Site site) {
+        return inShard(site, h -> DeploymentData.head(h.attach(MetadataDao.class), site));
+    }
+
     /** Removes the site's namespace and metadata rows from its shard; one shard transaction. */
     public void drop(Site site) {
         drop(site, () -> { });
