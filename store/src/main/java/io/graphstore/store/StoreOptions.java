@@ -22,10 +22,10 @@ import java.util.function.Function;
  *     ({@code GRAPH_STORE_COPY_BATCH_TARGET_MS}, default 1000)
  * @param copyMaxBatch the most rows one copy batch moves ({@code GRAPH_STORE_COPY_MAX_BATCH},
  *     default 2000000)
- * @param copyWorkers how many tables of one copy are copied at the same time, each on its own
- *     pair of connections (workers beyond the first need a permit of the destination's
- *     {@code ShardPool.extraCopyWorkers}); a worker indexes each table it has loaded
- *     ({@code GRAPH_STORE_COPY_WORKERS}, default 3)
+ * @param copyWorkers how many jobs of one copy run at the same time, each on its own pair of
+ *     connections (workers beyond the first need a permit of the destination's
+ *     {@code ShardPool.extraCopyWorkers}): one loads the tables one after another, the others
+ *     build the indexes of the tables already loaded ({@code GRAPH_STORE_COPY_WORKERS}, default 3)
  * @param unusedRemoveAfter how long a node waits after recording a deployment as unused before
  *     removing it ({@code GRAPH_STORE_UNUSED_REMOVE_AFTER_MS}, default 21600000: 6 hours)
  * @param statementTimeout the longest a query may go without an answer: a socket read on a

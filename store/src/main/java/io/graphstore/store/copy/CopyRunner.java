@@ -12,23 +12,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Runs one copy to its end: takes a slot, copies every table in vid batches (resuming from
- * {@code copy_table_state}; several tables at once, see {@code StoreOptions.copyWorkers}) into
- * tables that have only their primary key, builds each table's secondary indexes as soon as it
- * is loaded (building an index over loaded rows is several times faster than maintaining it row
- * by row), sets the copy's head to the target block, replays the source until
+ * {@code copy_table_state}; one table at a time) into tables that have only their primary key,
+ * builds each table's secondary indexes on the other workers as soon as it is loaded (see
+ * {@code StoreOptions.copyWorkers}; building an index over loaded rows is several times faster
+ * than maintaining it row by row), sets the copy's head to the target block, replays the source until
  * the copy has caught up, activates it when asked, and records it finished. Touches the
  * destination shard, the source shard (reads) and the primary.
  */
@@ -43,6 +40,8 @@ public final class CopyRunner {
     static final long MIN_BATCH = 100;
     static final long FIRST_BATCH = 20_000;
     static final int MAX_ROUNDS = 1_000;
+    /** How many btree builds over the same rows one gist build is taken to cost, to order builds. */
+    static final int GIST_COST = 8;
 
     private final ShardedStore store;
     private final Site dst;
@@ -148,13 +147,14 @@ public final class CopyRunner {
     }
 
     /**
-     * Copies every unfinished table, up to {@code copyWorkers} jobs at a time: the tables to load
-     * (largest first), and, as soon as a table's last batch is in, one job per secondary index of
-     * it, which the workers build in parallel while other tables still load (the table is
-     * analyzed after its last index). Tables an earlier run loaded get their index jobs at once
-     * ({@code if not exists}: no-ops for the indexes they have). Then sets the copy's head to the
-     * target block. False when stopped or cancelled between batches; the first failure of any
-     * job stops the others after their current batch and is rethrown.
+     * Copies every unfinished table, up to {@code copyWorkers} jobs at a time (see
+     * {@link BulkJobs}): the tables to load, one at a time and largest first, and, as soon as a
+     * table's last batch is in, one job per secondary index of it, which the other workers build
+     * while the next table loads (the table is analyzed after its last index). Tables an earlier
+     * run loaded get their index jobs at once ({@code if not exists}: no-ops for the indexes they
+     * have). Then sets the copy's head to the target block. False when stopped or cancelled
+     * between batches; the first failure of any job stops the others after their current batch
+     * and is rethrown.
      */
     private boolean bulk(ShardPool dest, Site src, Layout layout, CopyDao.State state) {
         List<CopyDao.TableState> tables = dest.jdbi().withExtension(CopyDao.class, d -> d.tables(dst.id().value()));
@@ -162,19 +162,20 @@ public final class CopyRunner {
         AtomicLong done = new AtomicLong(tables.stream().mapToLong(CopyDao.TableState::rowsDone).sum());
         Transport transport = Transport.of(state.transport());
         AtomicBoolean halt = new AtomicBoolean();
-        Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+        BulkJobs jobs = new BulkJobs();
         tables.stream().filter(t -> !t.done())
                 .sorted(Comparator.comparingLong((CopyDao.TableState t) -> t.targetVid() - t.nextVid()).reversed())
-                .forEach(t -> jobs.add(() -> {
+                .forEach(t -> jobs.load(() -> {
                     EntityTable table = layout.require(t.entityType());
                     if (copyTable(dest, src, table, t, state, transport, halt, done, total)) {
-                        indexJobs(dest, table, done, total).forEach(jobs::add);
+                        indexJobs(dest, table, t.rowsExpected(), jobs, done, total);
                     } else {
                         halt.set(true);
+                        jobs.wake();
                     }
                 }));
         tables.stream().filter(CopyDao.TableState::done)
-                .forEach(t -> jobs.addAll(indexJobs(dest, layout.require(t.entityType()), done, total)));
+                .forEach(t -> indexJobs(dest, layout.require(t.entityType()), t.rowsExpected(), jobs, done, total));
         if (!inParallel(dest, jobs, halt)) {
             return false;
         }
@@ -187,25 +188,32 @@ public final class CopyRunner {
     }
 
     /**
-     * One job per secondary index of a loaded table, each its own transaction (a killed copy
-     * keeps what it built); the job that builds the last one analyzes the table.
+     * One build job per secondary index of a loaded table of {@code rows} rows, each its own
+     * transaction (a killed copy keeps what it built); the job that builds the last one analyzes
+     * the table. A gist index counts as {@link #GIST_COST} btree indexes: it is built by one
+     * process, where PostgreSQL gives a btree build parallel workers, and costs several times
+     * more per row, so the gist indexes of a large table start among the first and do not end
+     * the copy alone.
      */
-    private List<Runnable> indexJobs(ShardPool dest, EntityTable table, AtomicLong done, long total) {
+    private void indexJobs(ShardPool dest, EntityTable table, long rows, BulkJobs jobs, AtomicLong done, long total) {
         List<String> ddls = table.indexStatements(dst.namespace());
         AtomicInteger left = new AtomicInteger(ddls.size());
         Runnable analyze = () -> dest.jdbi().useHandle(h -> h.execute("analyze " + table.qualifiedName(dst.namespace())));
         if (ddls.isEmpty()) {
-            return List.of(analyze);
+            jobs.build(rows, analyze);
+            return;
         }
-        return ddls.stream().<Runnable>map(ddl -> () -> {
-            synchronized (progress) {
-                progress.accept(new Progress(done.get(), total, "indexing " + table.entityType()));
-            }
-            dest.jdbi().useHandle(h -> h.execute(ddl));
-            if (left.decrementAndGet() == 0) {
-                analyze.run();
-            }
-        }).toList();
+        for (String ddl : ddls) {
+            jobs.build(ddl.contains(" using gist ") ? rows * GIST_COST : rows, () -> {
+                synchronized (progress) {
+                    progress.accept(new Progress(done.get(), total, "indexing " + table.entityType()));
+                }
+                dest.jdbi().useHandle(h -> h.execute(ddl));
+                if (left.decrementAndGet() == 0) {
+                    analyze.run();
+                }
+            });
+        }
     }
 
     /** Copies one table batch by batch; false when stopped, cancelled or halted between batches. */
@@ -224,7 +232,7 @@ public final class CopyRunner {
             long batch = size;
             long rows = dest.jdbi().inTransaction(h -> {
                 long copied = copyBatch(h, src, table, from, to, state.targetBlockNumber(), transport);
-                countEntities(h, table, from, to);
+                countEntities(h, table, from, to, copied);
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 h.attach(CopyDao.class).progress(dst.id().value(), t.entityType(), to, adapt(batch, started), ms, copied,
                         last);
@@ -244,11 +252,10 @@ public final class CopyRunner {
     /**
      * Runs the jobs, and those they add, on up to {@code copyWorkers} threads: this one, and one
      * more for every permit of the destination's {@link ShardPool#extraCopyWorkers} it gets
-     * (released when done). A thread that finds no job waits while another still runs one (it
-     * may add more). The first failure sets {@code halt} (so the others stop at their next
+     * (released when done). The first failure sets {@code halt} (so the others stop at their next
      * check) and is rethrown once all have returned; true when every job ran.
      */
-    private boolean inParallel(ShardPool dest, Queue<Runnable> jobs, AtomicBoolean halt) {
+    private boolean inParallel(ShardPool dest, BulkJobs jobs, AtomicBoolean halt) {
         int wanted = Math.max(1, store.options().copyWorkers());
         int extra = 0;
         while (extra < wanted - 1 && dest.extraCopyWorkers().tryAcquire()) {
@@ -261,29 +268,15 @@ public final class CopyRunner {
         }
     }
 
-    private boolean inParallel(Queue<Runnable> jobs, AtomicBoolean halt, int workers) {
+    private boolean inParallel(BulkJobs jobs, AtomicBoolean halt, int workers) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        // a job adds the jobs that follow it before it ends: no job and none running means no more will come
-        AtomicInteger running = new AtomicInteger();
         Runnable worker = () -> {
-            while (!halt.get()) {
-                running.incrementAndGet();
-                Runnable job = jobs.poll();
-                if (job == null) {
-                    if (running.decrementAndGet() == 0 && jobs.isEmpty()) {
-                        return;
-                    }
-                    LockSupport.parkNanos(20_000_000L);
-                    continue;
-                }
-                try {
-                    job.run();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                    halt.set(true);
-                } finally {
-                    running.decrementAndGet();
-                }
+            try {
+                jobs.work(halt);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                halt.set(true);
+                jobs.wake();
             }
         };
         List<Thread> threads = new ArrayList<>();
@@ -311,18 +304,27 @@ public final class CopyRunner {
 
     /**
      * Adds the batch's current versions to the copy's entity count, in the batch's transaction,
-     * so the count grows as batches land and a resumed copy counts nothing twice. The vid range
-     * is read through the primary key (a table being loaded has no statistics yet, and a
-     * sequential scan per batch would read the whole table every time).
+     * so the count grows as batches land and a resumed copy counts nothing twice. Every copied
+     * version of an immutable table is current, so its count is the rows the batch copied.
      */
-    private void countEntities(Handle h, EntityTable table, long from, long to) {
+    private void countEntities(Handle h, EntityTable table, long from, long to, long copied) {
+        long open = table.immutable() ? copied : openVersions(h, table, from, to);
+        h.createUpdate("update subgraphs.head set entity_count = entity_count + :n where id = :id")
+                .bind("n", open).bind("id", dst.id().value()).execute();
+    }
+
+    /**
+     * The open versions of a mutable table in the batch's vid range, read through the primary
+     * key (a table being loaded has no statistics yet, and a sequential scan per batch would
+     * read the whole table every time).
+     */
+    private long openVersions(Handle h, EntityTable table, long from, long to) {
         h.execute("set local enable_seqscan = off");
         long open = h.createQuery("select count(*) from " + table.qualifiedName(dst.namespace())
                         + " where vid >= :from and vid < :to and " + table.isCurrent())
                 .bind("from", from).bind("to", to).mapTo(Long.class).one();
         h.execute("set local enable_seqscan = on");
-        h.createUpdate("update subgraphs.head set entity_count = entity_count + :n where id = :id")
-                .bind("n", open).bind("id", dst.id().value()).execute();
+        return open;
     }
 
     /** Copies one batch in the caller's transaction; the number of rows it copied. */
