@@ -2,9 +2,10 @@ package io.graphstore.graphman.chain;
 
 import picocli.CommandLine.Command;
 
-/** {@code graphman chain}: the networks deployments index. */
+/** {@code graphman chain}: the networks deployments index, and their block data in a shard. */
 @Command(name = "chain", mixinStandardHelpOptions = true,
-        description = "Show the chains (networks) recorded in the directory.",
-        subcommands = {ChainList.class})
+        description = {"The chains (networks) recorded in the directory and their block data:",
+            "list, show, move to another shard, remove."},
+        subcommands = {ChainList.class, ChainInfo.class, ChainChangeShard.class, ChainRemove.class})
 public final class ChainCommand {
 }
