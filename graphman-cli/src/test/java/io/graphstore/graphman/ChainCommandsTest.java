@@ -51,8 +51,13 @@ class ChainCommandsTest {
         assertThat(cli.run("chain", "list").out()).containsPattern("NAME\\s+SHARD\\s+NAMESPACE\\s+HEAD\\s+BLOCKS")
                 .containsPattern("(?m)^mainnet\\s+blocks\\s+" + ns + "\\s+119\\s+120$");
         JsonNode listed = cli.json("chain", "list", "--json");
-        assertThat(listed.get(0).get("name").asText()).isEqualTo("mainnet");
-        assertThat(listed.get(0).get("blocks").asLong()).isEqualTo(120);
+        JsonNode main = null;
+        for (JsonNode c : listed) {
+            main = "mainnet".equals(c.get("name").asText()) ? c : main;
+        }
+        assertThat(main).as(listed.toString()).isNotNull();
+        assertThat(main.get("blocks").asLong()).isEqualTo(120);
+        assertThat(main.get("shard").asText()).isEqualTo("blocks");
         GraphmanRunner.Result info = cli.run("chain", "info", "mainnet");
         assertThat(info.exit()).as(info.all()).isZero();
         assertThat(info.out()).containsPattern("shard\\s+blocks").containsPattern("head\\s+119 \\(0x[0-9a-f]{64}\\)")
@@ -96,7 +101,7 @@ class ChainCommandsTest {
         GraphmanRunner.Result removed = cli.run("chain", "remove", "sepolia", "--json");
         assertThat(removed.exit()).as(removed.all()).isZero();
         assertThat(removed.out()).contains("\"dropped\" : [ \"" + sepolia + " in blocks\" ]");
-        assertThat(count(shards, "blocks", "select count(*) from pg_namespace where nspname like 'chain%'")).isZero();
+        assertThat(count(shards, "blocks", "select count(*) from pg_namespace where nspname = '" + sepolia + "'")).isZero();
         assertThat(cli.run("chain", "list").out()).doesNotContain("sepolia").contains("mainnet");
     }
 
@@ -124,12 +129,12 @@ class ChainCommandsTest {
     void aStoppedAndThenKilledChangeShardContinuesWhereItWas(TestShards shards, @TempDir Path dir) throws Exception {
         ShardCli cli = new ShardCli(shards, dir, RULES);
         cli.deploy("org/kill", 4, "--network", "base");
-        ok(cli.run("dev", "index", "org/kill", "--blocks", "600", "--changes-per-block", "1"));
+        ok(cli.run("dev", "index", "org/kill", "--blocks", "300", "--changes-per-block", "1"));
         int id = cli.json("chain", "info", "base", "--json").get("namespace").asText().substring(5).transform(Integer::parseInt);
 
         // SIGTERM: the run stops after its batch, says how to resume, exit 0
         ChildGraphman term = ChildGraphman.start(dir, "term", cli.config, "chain", "change-shard", "base", "shard_a",
-                "--batch-size", "2");
+                "--batch-size", "1");
         waitForProgress(shards, term.process(), id, 0);
         term.process().destroy();
         assertThat(term.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -142,22 +147,22 @@ class ChainCommandsTest {
 
         // kill -9 midway: nothing recorded beyond what was copied
         ChildGraphman kill = ChildGraphman.start(dir, "kill", cli.config, "chain", "change-shard", "base", "shard_a",
-                "--batch-size", "2");
+                "--batch-size", "1");
         waitForProgress(shards, kill.process(), id, stoppedAt);
         kill.process().destroyForcibly();
         assertThat(kill.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         long killedAt = next(shards, id);
-        assertThat(killedAt).isGreaterThan(stoppedAt).isLessThan(600);
+        assertThat(killedAt).isGreaterThan(stoppedAt).isLessThan(300);
         assertThat(cli.json("chain", "info", "base", "--json").get("shard").asText()).isEqualTo("blocks");
         assertThat(cli.json("chain", "info", "base", "--json").get("move").get("next_block").asLong()).isEqualTo(killedAt);
 
         JsonNode done = cli.json("chain", "change-shard", "base", "shard_a", "--batch-size", "100", "--json");
         assertThat(done.get("outcome").asText()).isEqualTo("moved");
-        assertThat(done.get("blocks").asLong()).isEqualTo(600);
+        assertThat(done.get("blocks").asLong()).isEqualTo(300);
         assertThat(done.get("copied").asLong()).as("a resumed move copies only what is missing")
-                .isLessThanOrEqualTo(600 - killedAt + 2);
-        assertThat(done.get("verified_ranges").asInt()).isEqualTo(6);
-        assertThat(count(shards, "shard_a", "select count(*) from chain" + id + ".blocks")).isEqualTo(600);
+                .isLessThanOrEqualTo(300 - killedAt + 1);
+        assertThat(done.get("verified_ranges").asInt()).isEqualTo(3);
+        assertThat(count(shards, "shard_a", "select count(*) from chain" + id + ".blocks")).isEqualTo(300);
         assertThat(count(shards, "blocks", "select count(*) from pg_namespace where nspname = 'chain" + id + "'")).isZero();
         assertThat(count(shards, "primary", "select count(*) from public.chain_moves")).isZero();
     }

@@ -56,11 +56,20 @@ public final class ChainMover {
 
     /** Runs (or resumes) the move; {@code stop} is asked before every batch. */
     public ChainMove run(BooleanSupplier stop, Consumer<ChainMove.Progress> progress) {
-        ChainDao.Chain found = store.directory().write(h -> h.attach(ChainDao.class).byName(chain))
+        ChainDao.Chain found = readPrimary(h -> h.attach(ChainDao.class).byName(chain))
                 .orElseThrow(() -> unknownChain(store, chain));
         store.require(target);
         try (MoveLock lock = MoveLock.take(store.primary(), found.id(), chain)) {
             return LongStatements.allow(() -> runLocked(found.id(), stop, progress));
+        }
+    }
+
+    /** Reads the primary itself: a move needs the directory as it is, never a mirror. */
+    private <T> T readPrimary(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        try {
+            return store.primary().jdbi().withHandle(work);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw store.primary().translate(e);
         }
     }
 
@@ -71,8 +80,8 @@ public final class ChainMover {
     }
 
     private ChainMove runLocked(int id, BooleanSupplier stop, Consumer<ChainMove.Progress> progress) {
-        ChainDao.Chain c = store.directory().write(h -> h.attach(ChainDao.class).byName(chain)).orElseThrow();
-        Optional<ChainMoveDao.Move> under = store.directory().write(h -> h.attach(ChainMoveDao.class).byChain(id));
+        ChainDao.Chain c = readPrimary(h -> h.attach(ChainDao.class).byName(chain)).orElseThrow();
+        Optional<ChainMoveDao.Move> under = readPrimary(h -> h.attach(ChainMoveDao.class).byChain(id));
         if (under.isPresent() && !under.get().dstShard().equals(target.value())) {
             ChainMoveDao.Move m = under.get();
             if (!m.switched() && target.value().equals(c.shard())) {
@@ -93,7 +102,7 @@ public final class ChainMover {
                 h.attach(ChainMoveDao.class).start(id, c.shard(), target.value(), c.namespace());
                 return null;
             });
-            under = store.directory().write(h -> h.attach(ChainMoveDao.class).byChain(id));
+            under = readPrimary(h -> h.attach(ChainMoveDao.class).byChain(id));
         }
         ChainMoveDao.Move move = under.orElseThrow();
         BlockTable table = new BlockTable(new ChainNamespace(move.namespace()));
