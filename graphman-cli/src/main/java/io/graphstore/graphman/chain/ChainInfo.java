@@ -13,10 +13,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graphman chain info NAME}: one chain, where its blocks are and how many. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show one chain: the shard and namespace holding its block data, its",
-            "head, the blocks stored (exact count, lowest and highest number, size on",
-            "disk), the shard the config names for it, the deployments on it and a move",
-            "under way. Exit 1 when its shard cannot be read."})
+        description = {"Show one chain and where its block data is.",
+            "The shard and namespace holding its blocks, its head, the blocks stored",
+            "(exact count, lowest and highest number, size on disk), the shard the config",
+            "names for it, the deployments on it and a move under way. Exit 1 when its",
+            "shard cannot be read."})
 public final class ChainInfo extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "the chain (network), e.g. mainnet")
     String name;
