@@ -149,7 +149,8 @@ public final class DemoCommand extends GraphmanCommand {
                     head.entityCount());
             return;
         }
-        SyntheticIndexer indexer = new SyntheticIndexer(data, site.id().value(), CHANGES_PER_BLOCK);
+        SyntheticIndexer indexer = new SyntheticIndexer(data, site.id().value(), CHANGES_PER_BLOCK)
+                .withChain(new io.graphstore.store.admin.ChainAdmin(store).ingest(site));
         long start = System.nanoTime();
         try (ProgressBar bar = Progress.bar(err(), site.namespace() + " " + site.shard(), blocks, "blocks")) {
             head = indexer.run(blocks, b -> bar.stepTo(Math.max(bar.getCurrent(), b - next + 1L)));

@@ -45,9 +45,14 @@ final class ShardCli {
     private final GraphmanRunner runner;
 
     ShardCli(TestShards shards, Path dir) {
+        this(shards, dir, RULES);
+    }
+
+    /** With {@code rules} (chains, deployment rules) instead of {@link #RULES}. */
+    ShardCli(TestShards shards, Path dir, String rules) {
         this.shards = shards;
         this.dir = dir;
-        this.config = shards.writeConfig(dir, RULES);
+        this.config = shards.writeConfig(dir, rules);
         this.schema = dir.resolve("token.graphql");
         try {
             Files.writeString(schema, Samples.tokenSchema());

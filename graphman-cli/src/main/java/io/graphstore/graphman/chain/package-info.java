@@ -1,2 +1,2 @@
-/** {@code graphman chain}: the chains (networks) recorded in the directory, read through {@code InfoAdmin}. */
+/** {@code graphman chain}: the chains (networks) recorded in the directory and their block data, through {@code ChainAdmin}. */
 package io.graphstore.graphman.chain;

@@ -7,6 +7,7 @@ import io.graphstore.graphman.cli.Help;
 import io.graphstore.graphman.cli.Json;
 import io.graphstore.graphman.cli.Progress;
 import io.graphstore.store.ShardedStore;
+import io.graphstore.store.admin.ChainAdmin;
 import io.graphstore.store.domain.Site;
 import io.graphstore.store.shard.DeploymentData;
 import io.graphstore.store.shard.Head;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Write N synthetic blocks after the head of a deployment.",
             "Each block has M entity changes (about 55%% creates, 30%% updates, 15%%",
-            "deletes); every 50 blocks a 3-block reorg is reverted and rewritten. A",
+            "deletes); every 50 blocks a 3-block reorg is reverted and rewritten. The",
+            "synthetic chain's blocks go to the chain's namespace in its shard. A",
             "progress bar goes to stderr. The same seed and schema give the same data."})
 public final class DevIndex extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "DEPLOYMENT", description = Help.DEPLOYMENT)
@@ -49,7 +51,8 @@ public final class DevIndex extends GraphmanCommand {
         try (ShardedStore store = openStore(loadConfig())) {
             Site site = store.directory().resolveOne(deployment);
             DeploymentData data = store.deployments().data(site);
-            SyntheticIndexer indexer = new SyntheticIndexer(data, seed, changesPerBlock);
+            SyntheticIndexer indexer = new SyntheticIndexer(data, seed, changesPerBlock)
+                    .withChain(new ChainAdmin(store).ingest(site));
             Head before = data.head();
             int start = before.number().map(n -> n + 1).orElse(before.earliestBlock());
             long began = System.nanoTime();

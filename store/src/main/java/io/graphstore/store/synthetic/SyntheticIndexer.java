@@ -1,6 +1,7 @@
 package io.graphstore.store.synthetic;
 
 import io.graphstore.store.admin.SyntheticChain;
+import io.graphstore.store.chain.ChainIngest;
 import io.graphstore.store.layout.Column;
 import io.graphstore.store.layout.EntityTable;
 import io.graphstore.store.shard.DeploymentData;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -23,16 +25,20 @@ import java.util.function.IntConsumer;
  * written: every block is written with its {@link SyntheticChain#timestamp} (12 s apart), so
  * the store rolls the timeseries up into them each hour and day.
  * Every 50th block is followed by a revert of the last three blocks, which are then written
- * again with different content, the way a chain reorganization looks to an indexer.
+ * again with different content, the way a chain reorganization looks to an indexer (the
+ * synthetic chain's hashes stay the same: only the deployment's data differs).
  */
 public final class SyntheticIndexer {
     public static final int REORG_EVERY = 50;
     public static final int REORG_DEPTH = 3;
+    /** Blocks written to the chain at once, ahead of the deployment (as a block ingestor runs ahead). */
+    public static final int CHAIN_CHUNK = 100;
 
     private final DeploymentData data;
     private final long seed;
     private final int changesPerBlock;
     private long blocksWritten;
+    private Optional<ChainIngest> chain = Optional.empty();
 
     public SyntheticIndexer(DeploymentData data, long seed, int changesPerBlock) {
         if (changesPerBlock < 1) {
@@ -42,6 +48,15 @@ public final class SyntheticIndexer {
         this.data = data;
         this.seed = seed;
         this.changesPerBlock = changesPerBlock;
+    }
+
+    /**
+     * Also writes the synthetic chain's blocks into the chain's namespace (see
+     * {@link SyntheticChain#blocks}), up to {@value #CHAIN_CHUNK} blocks ahead of the deployment.
+     */
+    public SyntheticIndexer withChain(ChainIngest chain) {
+        this.chain = Optional.of(chain);
+        return this;
     }
 
     /**
@@ -57,7 +72,13 @@ public final class SyntheticIndexer {
         int b = start;
         int reported = start - 1;
         blocksWritten = 0;
+        int chainWritten = start - 1;
         while (b < end) {
+            if (chain.isPresent() && b > chainWritten) {
+                int to = Math.min(end - 1, b + CHAIN_CHUNK - 1);
+                chain.get().write(SyntheticChain.blocks(b, to));
+                chainWritten = to;
+            }
             head = data.transact(SyntheticChain.block(b), SyntheticChain.timestamp(b),
                     changes(start, b, variant.getOrDefault(b, 0)));
             blocksWritten++;
