@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -100,10 +101,14 @@ public final class CopySlots {
 
         @Override
         public void close() {
-            try {
-                connection.close(); // ends the session: every lock it held is released
+            try (connection) {
+                // released before close returns: a session that merely ends frees its locks a
+                // moment later, and whoever tries the lock right after could still find it held
+                try (Statement s = connection.createStatement()) {
+                    s.execute("select pg_advisory_unlock_all()");
+                }
             } catch (SQLException e) {
-                // the session ends with the connection anyway
+                // the session ends with the connection anyway, and its locks with it
             }
         }
     }
