@@ -231,7 +231,9 @@ class ConfigCommandsTest {
             java.util.List<String> path = todo.pop();
             java.util.List<String> args = new java.util.ArrayList<>(path);
             args.add("--help");
-            String out = graphman.run(args.toArray(String[]::new)).out();
+            var help = graphman.run(args.toArray(String[]::new));
+            assertThat(help.exit()).as(String.join(" ", args) + ": " + help.all()).isZero();
+            String out = help.out();
             int at = out.indexOf("\nCommands:\n");
             if (at < 0) {
                 continue;
@@ -242,7 +244,8 @@ class ConfigCommandsTest {
                 if (line.isBlank()) {
                     break;
                 }
-                var m = java.util.regex.Pattern.compile("^  (\\S+)\\s+(.*)$").matcher(line);
+                // "  shard, shards  Summary": a command with its aliases
+                var m = java.util.regex.Pattern.compile("^  ([^\\s,]+)(?:, [^\\s,]+)*\\s+(.*)$").matcher(line);
                 if (m.matches()) {
                     current = m.group(1);
                     summaries.put(current, m.group(2).trim());
