@@ -5,15 +5,12 @@ import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
 import io.graphstore.graphman.cli.Json;
 import io.graphstore.graphman.cli.Progress;
+import io.graphstore.graphman.cli.StopSignal;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.chain.ChainMove;
 import io.graphstore.store.chain.ChainMover;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +25,6 @@ import picocli.CommandLine.Parameters;
             "stopped (Ctrl-C, SIGTERM) or killed continues where it was when run again.",
             "Naming the chain's current shard while a move is under way gives the move up."})
 public final class ChainChangeShard extends GraphmanCommand {
-    private static final long STOP_WAIT_SECONDS = 60;
-
     @Parameters(index = "0", paramLabel = "NAME", description = "the chain (network), e.g. mainnet")
     String name;
 
@@ -46,51 +41,31 @@ public final class ChainChangeShard extends GraphmanCommand {
     @Override
     public Integer call() {
         ShardName target = ShardName.of(shard);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger exit = new AtomicInteger(-1);
-        CountDownLatch returned = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                if (returned.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS) && exit.get() >= 0) {
-                    Runtime.getRuntime().halt(exit.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "graphman-chain-move-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ShardedStore store = openStore(loadConfig())) {
-            ChainMover mover = new io.graphstore.store.admin.ChainAdmin(store).changeShard(name, target, batch);
-            ChainMove result;
-            ProgressBar[] bar = {null};
-            String[] phase = {""};
-            try {
-                result = mover.run(stop::get, p -> {
-                    if (!p.phase().equals(phase[0])) {
-                        if (bar[0] != null) {
-                            bar[0].close();
+        return StopSignal.run("graphman-chain-move-shutdown", stop -> {
+            try (ShardedStore store = openStore(loadConfig())) {
+                ChainMover mover = new io.graphstore.store.admin.ChainAdmin(store).changeShard(name, target, batch);
+                ChainMove result;
+                ProgressBar[] bar = {null};
+                String[] phase = {""};
+                try {
+                    result = mover.run(stop, p -> {
+                        if (!p.phase().equals(phase[0])) {
+                            if (bar[0] != null) {
+                                bar[0].close();
+                            }
+                            phase[0] = p.phase();
+                            bar[0] = Progress.bar(err(), name + " " + p.phase(), p.total(), "blocks");
                         }
-                        phase[0] = p.phase();
-                        bar[0] = Progress.bar(err(), name + " " + p.phase(), p.total(), "blocks");
+                        bar[0].stepTo(p.done());
+                    });
+                } finally {
+                    if (bar[0] != null) {
+                        bar[0].close();
                     }
-                    bar[0].stepTo(p.done());
-                });
-            } finally {
-                if (bar[0] != null) {
-                    bar[0].close();
                 }
+                return report(result);
             }
-            exit.set(report(result));
-            return exit.get();
-        } finally {
-            returned.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: it waited for 'returned'
-            }
-        }
+        });
     }
 
     private int report(ChainMove r) {

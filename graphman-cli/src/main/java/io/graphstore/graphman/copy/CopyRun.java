@@ -3,16 +3,13 @@ package io.graphstore.graphman.copy;
 import io.graphstore.graphman.cli.ExitCode;
 import io.graphstore.graphman.cli.GraphmanCommand;
 import io.graphstore.graphman.cli.Progress;
+import io.graphstore.graphman.cli.StopSignal;
 import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.CopyAdmin;
 import io.graphstore.store.copy.CopyInfo;
 import io.graphstore.store.copy.CopyRunner;
 import io.graphstore.store.domain.Site;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -27,52 +24,28 @@ import picocli.CommandLine.Parameters;
             "cleanly after the current batch (exit 0). Exit 1 when it is queued,",
             "cancelled or already running elsewhere."})
 public final class CopyRun extends GraphmanCommand {
-    /** How long a shutdown waits for the current batch (batches aim at about a second). */
-    private static final long STOP_WAIT_SECONDS = 60;
-
     @Parameters(index = "0", paramLabel = "DST", description = "the copy: its namespace (sgdN) or HASH:SHARD")
     String dst;
 
     @Override
     public Integer call() {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger exit = new AtomicInteger(-1);
-        CountDownLatch returned = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                if (returned.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS) && exit.get() >= 0) {
-                    // the JVM would end with 128 + the signal; the outcome's own code says more
-                    Runtime.getRuntime().halt(exit.get());
+        return StopSignal.run("graphman-copy-run-shutdown", stop -> {
+            try (ShardedStore store = openStore(loadConfig())) {
+                Site site = store.directory().resolveOne(dst);
+                CopyAdmin admin = new CopyAdmin(store);
+                CopyInfo before = admin.status(site.namespace().value());
+                CopyRunner.Outcome outcome;
+                try (RowsBar bar = new RowsBar(err(), site.namespace() + " " + site.shard())) {
+                    outcome = new CopyRunner(store, site, stop, bar).run();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                CopyInfo after = admin.status(site.namespace().value());
+                Site now = store.directory().site(site.id()).orElse(site);
+                if (outcome == CopyRunner.Outcome.ALREADY_RUNNING) {
+                    runner = admin.runner(site).orElse("a node or another 'graphman copy run'");
+                }
+                return report(outcome, before, after, now);
             }
-        }, "graphman-copy-run-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (ShardedStore store = openStore(loadConfig())) {
-            Site site = store.directory().resolveOne(dst);
-            CopyAdmin admin = new CopyAdmin(store);
-            CopyInfo before = admin.status(site.namespace().value());
-            CopyRunner.Outcome outcome;
-            try (RowsBar bar = new RowsBar(err(), site.namespace() + " " + site.shard())) {
-                outcome = new CopyRunner(store, site, stop::get, bar).run();
-            }
-            CopyInfo after = admin.status(site.namespace().value());
-            Site now = store.directory().site(site.id()).orElse(site);
-            if (outcome == CopyRunner.Outcome.ALREADY_RUNNING) {
-                runner = admin.runner(site).orElse("a node or another 'graphman copy run'");
-            }
-            exit.set(report(outcome, before, after, now));
-            return exit.get();
-        } finally {
-            returned.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running: it waited for 'returned'
-            }
-        }
+        });
     }
 
     /** Who runs the copy when this process could not: the run lock holder's application name. */
