@@ -69,6 +69,28 @@ public final class ShardAdmin {
         if (maxMoves < 1) {
             throw new BadInputException("--max-moves " + maxMoves + " is invalid; use 1 or more");
         }
+        Sizes sizes = sizes();
+        var planner = new RebalancePlanner(thresholdPercent / 100.0, by, cordons().keySet(), sizes.throughput());
+        return planner.plan(placed(sizes.bytes()), maxMoves);
+    }
+
+    /**
+     * The bytes of every deployment namespace in the reachable shards, and the copy throughput
+     * this installation measured (bytes of finished copies over their time). A shard that cannot
+     * be read is left out (its deployments count 0 bytes).
+     */
+    public record Sizes(Map<String, Long> bytes, Optional<Double> throughput) {
+        public long of(Site site) {
+            return bytes.getOrDefault(site.namespace().value(), 0L);
+        }
+
+        /** How long copying {@code bytes} should take at the measured throughput. */
+        public Optional<java.time.Duration> estimate(long bytes) {
+            return throughput.filter(b -> b > 0).map(b -> java.time.Duration.ofMillis((long) (1000.0 * bytes / b)));
+        }
+    }
+
+    public Sizes sizes() {
         Map<String, Long> sizes = new HashMap<>();
         double copiedBytes = 0;
         double copySeconds = 0;
@@ -84,17 +106,15 @@ public final class ShardAdmin {
                     copySeconds += c[1];
                 }
             } catch (RuntimeException e) {
-                // an unreadable shard: its deployments count 0 bytes in this plan
+                // an unreadable shard: its deployments count 0 bytes
             }
         }
-        Optional<Double> throughput = copySeconds > 0 && copiedBytes > 0 ? Optional.of(copiedBytes / copySeconds)
-                : Optional.empty();
-        var planner = new RebalancePlanner(thresholdPercent / 100.0, by, cordons().keySet(), throughput);
-        return planner.plan(placed(sizes), maxMoves);
+        return new Sizes(sizes, copySeconds > 0 && copiedBytes > 0 ? Optional.of(copiedBytes / copySeconds)
+                : Optional.empty());
     }
 
-    /** Every active, assigned deployment copy with the rule its name matches now. */
-    List<Placed> placed(Map<String, Long> sizes) {
+    /** The subgraph name each deployment hash is placed by: its current version's name, else its pending one's. */
+    Map<String, String> names() {
         Map<String, String> names = new HashMap<>();
         for (SubgraphDao.NameRow row : store.directory().subgraphs()) {
             if (row.pending() != null) {
@@ -104,12 +124,25 @@ public final class ShardAdmin {
                 names.put(row.current(), row.name());
             }
         }
-        Map<Integer, Boolean> assigned = new HashMap<>();
+        return names;
+    }
+
+    /** The node each assigned site is assigned to, read from the primary. */
+    Map<Integer, String> assignedNodes() {
+        Map<Integer, String> assigned = new HashMap<>();
         store.directory().readPrimary(h -> {
-            h.createQuery("select id from subgraphs.subgraph_deployment_assignment").mapTo(Integer.class)
-                    .forEach(id -> assigned.put(id, true));
+            h.createQuery("select id, node_id from subgraphs.subgraph_deployment_assignment")
+                    .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2))).forEach(e -> assigned.put(e.getKey(),
+                            e.getValue()));
             return null;
         });
+        return assigned;
+    }
+
+    /** Every active, assigned deployment copy with the rule its name matches now. */
+    List<Placed> placed(Map<String, Long> sizes) {
+        Map<String, String> names = names();
+        Map<Integer, String> assigned = assignedNodes();
         List<Placed> placed = new ArrayList<>();
         for (Site site : store.directory().allSites()) {
             String name = names.get(site.hash().value());

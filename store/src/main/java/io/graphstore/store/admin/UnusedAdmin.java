@@ -201,13 +201,18 @@ public final class UnusedAdmin {
      * earlier and were interrupted are finished first, whatever their age.
      */
     public Removal remove(Duration olderThan, int count, Optional<DeploymentHash> hash) {
-        return LongStatements.allow(() -> removeUnused(olderThan, count, hash));
+        return LongStatements.allow(() -> removeUnused(olderThan, count,
+                u -> hash.isEmpty() || hash.get().value().equals(u.deployment())));
     }
 
-    private Removal removeUnused(Duration olderThan, int count, Optional<DeploymentHash> hash) {
+    /** Like {@link #remove}, for the recorded deployments in {@code shard} only (a drain empties it). */
+    public Removal removeIn(ShardName shard, Duration olderThan, int count) {
+        return LongStatements.allow(() -> removeUnused(olderThan, count, u -> shard.value().equals(u.shard())));
+    }
+
+    private Removal removeUnused(Duration olderThan, int count, java.util.function.Predicate<Unused> which) {
         OffsetDateTime cutoff = OffsetDateTime.now().minus(olderThan);
-        List<Unused> candidates = rows().stream().filter(u -> u.removedAt() == null)
-                .filter(u -> hash.isEmpty() || hash.get().value().equals(u.deployment()))
+        List<Unused> candidates = rows().stream().filter(u -> u.removedAt() == null).filter(which)
                 .filter(u -> u.removalStartedAt() != null || !u.unusedAt().isAfter(cutoff))
                 .sorted(Comparator.comparing((Unused u) -> u.removalStartedAt() == null)).toList();
         List<Unused> removed = new ArrayList<>();
