@@ -9,7 +9,6 @@ import io.graphstore.store.admin.ShardAdmin;
 import io.graphstore.store.rebalance.Move;
 import io.graphstore.store.rebalance.Plan;
 import io.graphstore.store.rebalance.RebalancePlanner;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +63,7 @@ public final class ShardPlan extends GraphmanCommand {
             for (Move m : plan.moves()) {
                 t.row(m.deployment().site().namespace() + " " + m.deployment().site().hash(), m.deployment().name(),
                         m.from(), m.to(), bytes(m.deployment().bytes()),
-                        m.estimate().map(ShardPlan::human).orElse("?"), m.why());
+                        m.estimate().map(MoveLines::human).orElse("?"), m.why());
             }
             t.print(out());
             out().println(plan.moves().size() + " moves, " + bytes(plan.bytes()) + ", "
@@ -115,10 +114,5 @@ public final class ShardPlan extends GraphmanCommand {
             u++;
         }
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-    }
-
-    private static String human(Duration d) {
-        long s = d.toSeconds();
-        return s < 60 ? Math.max(1, s) + " s" : s < 3600 ? d.toMinutes() + " min" : d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 }

@@ -41,7 +41,7 @@ class RebalanceApplyTest {
             names.add("rebalance/d" + i);
             before.put(names.get(i), indexed(three, names.get(i), 200 + i, 4));
         }
-        String four = shards.config(MoveTesting.rule("hrw", "shard_a", "shard_b", "shard_c", "shard_d"));
+        io.graphstore.config.Config four = shards.config(MoveTesting.rule("hrw", "shard_a", "shard_b", "shard_c", "shard_d"));
         ShardedStore store = shards.open(four);
         Plan plan = new ShardAdmin(store).plan(10, 1000, RebalancePlanner.By.COUNT);
         assertThat(plan.moves()).hasSizeBetween(4, 18);
