@@ -60,7 +60,7 @@ class ShardDrainCommandTest {
                 .contains("[1/1] sgd").contains(": done").contains("shard shard_a is drained: 1 deployment(s) moved")
                 .contains("1 old copies removed").contains("deployment rules still name it");
         assertThat(cli.json("info", "vip/two", "--json").toString()).contains("shard_b");
-        assertThat(ShardMovesRows.count(shards,
+        assertThat(primary(shards,
                 "select count(*) from public.deployment_schemas where shard = 'shard_a'")).isZero();
 
         var status = cli.run("shard", "rebalance", "--status");
