@@ -69,6 +69,7 @@ class RebalanceApplyTest {
         }, "reader");
         reader.start();
         MoveDriver.Summary summary;
+        long during;
         List<MoveAdmin.Applied> queued = new ArrayList<>();
         try {
             summary = new MoveAdmin(store).applyRebalance(10, 1000, RebalancePlanner.By.COUNT, 2, () -> false,
@@ -80,6 +81,7 @@ class RebalanceApplyTest {
                     });
         } finally {
             long atEnd = reads.get();
+            during = atEnd;
             // one more full round after the last switch
             io.graphstore.store.testing.Await.until("the reader read every deployment again", Duration.ofSeconds(60),
                     () -> reads.get() >= atEnd + names.size());
@@ -87,6 +89,8 @@ class RebalanceApplyTest {
             reader.join();
         }
         assertThat(firstError.get()).as("reads during the rebalance").isNull();
+        assertThat(during).as("the reader read every deployment at least twice while the moves ran")
+                .isGreaterThanOrEqualTo(2L * names.size());
         assertThat(queued).singleElement().satisfies(a -> assertThat(a.resumed()).isFalse());
         assertThat(summary.done()).isEqualTo(plan.moves().size());
         assertThat(summary.failed() + summary.left() + summary.stopped()).isZero();
