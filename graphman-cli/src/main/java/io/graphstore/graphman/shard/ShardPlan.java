@@ -8,11 +8,11 @@ import io.graphstore.store.ShardedStore;
 import io.graphstore.store.admin.ShardAdmin;
 import io.graphstore.store.rebalance.Move;
 import io.graphstore.store.rebalance.Plan;
-import io.graphstore.store.rebalance.RebalancePlanner;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code graphman shard plan}: the rebalance plan, changing nothing. */
@@ -26,38 +26,23 @@ import picocli.CommandLine.Option;
             "get nothing. Each move shows the deployment, from, to, its size and an estimate from the",
             "copy throughput this installation measured; then a summary."})
 public final class ShardPlan extends GraphmanCommand {
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
-            description = "how far (percent) a shard may be from the rule's average under least_used (default ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--max-moves", paramLabel = "N", defaultValue = "1000",
-            description = "plan at most N moves (default ${DEFAULT-VALUE})")
-    int maxMoves;
-
-    @Option(names = "--by", paramLabel = "count|size", defaultValue = "count",
-            description = "what least_used balances: deployments per shard (count) or bytes per shard (size)")
-    String by;
+    @Mixin
+    PlanOptions options;
 
     @Option(names = "--json", description = "print JSON for scripts")
     boolean json;
 
     @Override
     public Integer call() {
-        RebalancePlanner.By measure = switch (by.toLowerCase(Locale.ROOT)) {
-            case "count" -> RebalancePlanner.By.COUNT;
-            case "size" -> RebalancePlanner.By.SIZE;
-            default -> throw new io.graphstore.common.BadInputException("--by " + io.graphstore.common.Echo.quoted(by)
-                    + " is unknown; use count or size");
-        };
         Plan plan;
         try (ShardedStore store = openStore(loadConfig())) {
-            plan = new ShardAdmin(store).plan(threshold, maxMoves, measure);
+            plan = new ShardAdmin(store).plan(options.threshold, options.maxMoves, options.measure());
         }
         if (json) {
             out().println(Json.write(asMap(plan)));
         } else if (plan.moves().isEmpty()) {
             out().println("No rebalancing needed: " + plan.considered() + " deployments under rules with several shards"
-                    + " are placed as their rules' strategies want (threshold " + fmt(threshold) + " %)");
+                    + " are placed as their rules' strategies want (threshold " + fmt(options.threshold) + " %)");
         } else {
             Table t = new Table("DEPLOYMENT", "NAME", "FROM", "TO", "SIZE", "ESTIMATE", "WHY");
             for (Move m : plan.moves()) {
@@ -68,7 +53,7 @@ public final class ShardPlan extends GraphmanCommand {
             t.print(out());
             out().println(plan.moves().size() + " moves, " + bytes(plan.bytes()) + ", "
                     + fmt(100 * plan.share()) + " % of " + plan.considered() + " deployments"
-                    + (plan.limited() ? "; more were left out by --max-moves " + maxMoves : "")
+                    + (plan.limited() ? "; more were left out by --max-moves " + options.maxMoves : "")
                     + plan.bytesPerSecond().map(b -> "; estimates at " + bytes(b.longValue()) + "/s measured")
                             .orElse("; no copy measured yet, so no estimates"));
         }

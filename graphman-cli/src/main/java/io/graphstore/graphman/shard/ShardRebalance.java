@@ -14,11 +14,11 @@ import io.graphstore.store.rebalance.ShardMove;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code graphman shard rebalance --apply | --status | --stop}. */
@@ -46,17 +46,9 @@ public final class ShardRebalance extends GraphmanCommand {
         boolean stop;
     }
 
-    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "10",
-            description = "with --apply: as in 'shard plan' (default ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--max-moves", paramLabel = "N", defaultValue = "1000",
-            description = "with --apply: queue at most N moves (default ${DEFAULT-VALUE})")
-    int maxMoves;
-
-    @Option(names = "--by", paramLabel = "count|size", defaultValue = "count",
-            description = "with --apply: what least_used balances, as in 'shard plan'")
-    String by;
+    /** With --apply: as in 'shard plan'. */
+    @Mixin
+    PlanOptions options;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
             description = "with --apply: how many copies run at once (default ${DEFAULT-VALUE})")
@@ -73,12 +65,7 @@ public final class ShardRebalance extends GraphmanCommand {
         if (json && !action.status) {
             throw new BadInputException("--json goes with --status");
         }
-        RebalancePlanner.By measure = switch (by.toLowerCase(Locale.ROOT)) {
-            case "count" -> RebalancePlanner.By.COUNT;
-            case "size" -> RebalancePlanner.By.SIZE;
-            default -> throw new BadInputException("--by " + io.graphstore.common.Echo.quoted(by)
-                    + " is unknown; use count or size");
-        };
+        RebalancePlanner.By measure = options.measure();
         if (action.status) {
             return status();
         }
@@ -88,7 +75,8 @@ public final class ShardRebalance extends GraphmanCommand {
         return StopSignal.run("graphman-shard-rebalance-shutdown", stop -> {
             try (ShardedStore store = openStore(loadConfig())) {
                 ApplyLines lines = new ApplyLines(this);
-                MoveDriver.Summary s = new MoveAdmin(store).applyRebalance(threshold, maxMoves, measure, jobs, stop,
+                MoveDriver.Summary s = new MoveAdmin(store).applyRebalance(options.threshold, options.maxMoves, measure, jobs,
+                        stop,
                         lines);
                 if (lines.total == 0) {
                     return ExitCode.OK;
