@@ -25,16 +25,17 @@ import picocli.CommandLine.Parameters;
 /** {@code graphman shard drain NAME}: move everything off a shard. */
 @Command(name = "drain", mixinStandardHelpOptions = true,
         description = {"Move every deployment and chain off a shard, so it can be removed.",
-            "Cordons NAME (no new deployments go there), then gives each active deployment in it a",
-            "copy in the shard its deployment rule picks now (or among --to), created with --replace:",
-            "the copy becomes active once it has caught up and the old one is unassigned. Runs the",
-            "copies here, --jobs at a time (at most 5 per shard pair run at once), and prints each",
-            "move as it goes. Then moves the chains whose block data NAME stores, and removes the old",
-            "copies from NAME (unless --keep-unused). Stops before moving anything when a deployment's",
-            "rule names no other shard and no --to is given. Resumable: run it again after Ctrl-C,",
-            "SIGTERM or a crash and it continues; nothing is copied twice. --dry-run prints the",
-            "moves with sizes and an estimated time, and changes nothing. The primary cannot be",
-            "drained: it holds the directory."})
+            "Cordons NAME (no new deployments go there), then gives each active",
+            "deployment in it a copy in the shard its deployment rule picks now (or among",
+            "--to), created with --replace: the copy becomes active once it has caught up",
+            "and the old one is unassigned. Runs the copies here, --jobs at a time (at",
+            "most 5 per shard pair run at once), and prints each move as it goes. Then",
+            "moves the chains whose block data NAME stores, and removes the old copies",
+            "from NAME (unless --keep-unused). Stops before moving anything when a",
+            "deployment's rule names no other shard and no --to is given. Resumable: run",
+            "it again after Ctrl-C, SIGTERM or a crash and it continues; nothing is",
+            "copied twice. --dry-run prints the moves with sizes and an estimated time,",
+            "and changes nothing. The primary cannot be drained: it holds the directory."})
 public final class ShardDrain extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "the shard to drain")
     String name;

@@ -18,13 +18,14 @@ import picocli.CommandLine.Option;
 /** {@code graphman shard plan}: the rebalance plan, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print a rebalance plan; changes nothing.",
-            "For each deployment rule with several shards, the moves that bring placement in line with",
-            "the rule's strategy. hrw: every deployment whose rendezvous winner among the rule's",
-            "shards is not its shard (about 1/N of them after adding an Nth shard). least_used: the",
-            "fewest moves that bring every shard of the rule within --threshold of the average, by",
-            "deployment count or, with --by size, by the bytes of each namespace. Cordoned shards",
-            "get nothing. Each move shows the deployment, from, to, its size and an estimate from the",
-            "copy throughput this installation measured; then a summary."})
+            "For each deployment rule with several shards, the moves that bring placement",
+            "in line with the rule's strategy. hrw: every deployment whose rendezvous",
+            "winner among the rule's shards is not its shard (about 1/N of them after",
+            "adding an Nth shard). least_used: the fewest moves that bring every shard of",
+            "the rule within --threshold of the average, by deployment count or, with",
+            "--by size, by the bytes of each namespace. Cordoned shards get nothing. Each",
+            "move shows the deployment, from, to, its size and an estimate from the copy",
+            "throughput this installation measured; then a summary."})
 public final class ShardPlan extends GraphmanCommand {
     @Mixin
     PlanOptions options;

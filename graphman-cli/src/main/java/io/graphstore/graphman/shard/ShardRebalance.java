@@ -24,13 +24,15 @@ import picocli.CommandLine.Option;
 /** {@code graphman shard rebalance --apply | --status | --stop}. */
 @Command(name = "rebalance", mixinStandardHelpOptions = true,
         description = {"Carry out the rebalance plan ('graphman shard plan'), show it, or stop it.",
-            "--apply queues the plan's moves in the primary and runs them here, --jobs at a time: each",
-            "deployment gets a copy in its new shard, created with --replace, which becomes active once",
-            "it has caught up; the old copy is unassigned and removed later by the unused-deployment",
-            "reaper. Queries keep answering throughout. Resumable: --apply after Ctrl-C, SIGTERM or a",
-            "crash continues the open moves and plans nothing new until they have ended. --status shows",
-            "each move of the latest rebalance and its state; --stop ends the moves whose copy has not",
-            "started (a running --apply finishes the copies under way and exits)."})
+            "--apply queues the plan's moves in the primary and runs them here, --jobs at",
+            "a time: each deployment gets a copy in its new shard, created with",
+            "--replace, which becomes active once it has caught up; the old copy is",
+            "unassigned and removed later by the unused-deployment reaper. Queries keep",
+            "answering throughout. Resumable: --apply after Ctrl-C, SIGTERM or a crash",
+            "continues the open moves and plans nothing new until they have ended.",
+            "--status shows each move of the latest rebalance and its state; --stop ends",
+            "the moves whose copy has not started (a running --apply finishes the copies",
+            "under way and exits)."})
 public final class ShardRebalance extends GraphmanCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
