@@ -63,7 +63,9 @@ class LivePickupTest {
             assertThat(state(store, dst)).as("another node's copy is not run here").isEqualTo("queued");
 
             new AssignmentAdmin(store).reassign(dst.namespace().value(), NodeId.DEFAULT);
-            Await.until("the reassigned copy finished here", Duration.ofSeconds(60), () -> finished(store, dst));
+            // the run is counted when it returns, a moment after the copy's state says finished
+            Await.until("the reassigned copy finished here and was counted", Duration.ofSeconds(60),
+                    () -> finished(store, dst) && metric(node, "graphstore_copy_runs_total{outcome=\"finished\"}") >= 1);
             assertThat(metric(node, "graphstore_copy_runs_total{outcome=\"finished\"}")).isEqualTo(1.0);
         }
     }
@@ -79,7 +81,9 @@ class LivePickupTest {
                 Node b = Node.start(storeB, NodeHttpTest.FAST)) {
             Site forA = copy(store, "live/a", NodeId.of("node_a"));
             Site forB = copy(store, "live/b", NodeId.of("node_b"));
-            Await.until("both copies finished", Duration.ofSeconds(90), () -> finished(store, forA) && finished(store, forB));
+            Await.until("both copies finished and were counted", Duration.ofSeconds(90), () -> finished(store, forA)
+                    && finished(store, forB) && metric(a, "graphstore_copy_runs_total{outcome=\"finished\"}") >= 1
+                    && metric(b, "graphstore_copy_runs_total{outcome=\"finished\"}") >= 1);
             for (Node n : List.of(a, b)) {
                 assertThat(metric(n, "graphstore_copy_runs_total{outcome=\"finished\"}")).isEqualTo(1.0);
                 assertThat(metric(n, "graphstore_copy_runs_total{outcome=\"already_running\"}"))
@@ -99,7 +103,10 @@ class LivePickupTest {
                 Node second = Node.start(shards.open(shards.config(RULES)), NodeHttpTest.FAST)) {
             List<Site> copies = new ArrayList<>();
             names.forEach(n -> copies.add(copy(store, n, NodeId.DEFAULT)));
-            Await.until("every copy finished", Duration.ofSeconds(120), () -> copies.stream().allMatch(c -> finished(store, c)));
+            Await.until("every copy finished and was counted", Duration.ofSeconds(120),
+                    () -> copies.stream().allMatch(c -> finished(store, c))
+                            && metric(first, "graphstore_copy_runs_total{outcome=\"finished\"}")
+                                    + metric(second, "graphstore_copy_runs_total{outcome=\"finished\"}") >= names.size());
             double finishedRuns = metric(first, "graphstore_copy_runs_total{outcome=\"finished\"}")
                     + metric(second, "graphstore_copy_runs_total{outcome=\"finished\"}");
             assertThat(finishedRuns).as("each copy was run to its end exactly once").isEqualTo(names.size());
