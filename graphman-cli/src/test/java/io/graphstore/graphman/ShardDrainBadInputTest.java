@@ -22,7 +22,8 @@ class ShardDrainBadInputTest {
         for (String[] args : new String[][] {{"shard", "drain", "shard_x"}, {"shard", "drain", "primary"},
                 {"shard", "drain", "shard_a", "--to", "shard_a"}, {"shard", "drain", "shard_a", "--to", "nope"},
                 {"shard", "drain", "shard_a"}, {"shard", "drain", "shard_a", "--jobs", "0"},
-                {"shard", "drain", "shard_a", "--json"}, {"shard", "rebalance"},
+                {"shard", "drain", "shard_a", "--json"},
+                {"shard", "drain", "shard_a", "--status", "--dry-run"}, {"shard", "drain", "shard_x", "--status"}, {"shard", "rebalance"},
                 {"shard", "rebalance", "--apply", "--stop"}, {"shard", "rebalance", "--apply", "--json"},
                 {"shard", "rebalance", "--apply", "--by", "disk"}}) {
             var r = cli.run(args);

@@ -41,6 +41,11 @@ class ShardDrainCommandTest {
         assertThat(primary(shards,
                 "select count(*) from public.deployment_schemas where shard = 'shard_a'")).isZero();
 
+        var drainStatus = cli.run("shard", "drain", "shard_a", "--status");
+        assertThat(drainStatus.exit()).as(drainStatus.all()).isZero();
+        assertThat(drainStatus.out()).contains("vip/two").contains("done").contains("1 moves: 1 done");
+        assertThat(cli.json("shard", "drain", "shard_a", "--status", "--json").get("moves").get(0).get("state")
+                .asText()).isEqualTo("done");
         var status = cli.run("shard", "rebalance", "--status");
         assertThat(status.exit()).as(status.all()).isZero();
         assertThat(status.out()).contains("no rebalance has been applied");

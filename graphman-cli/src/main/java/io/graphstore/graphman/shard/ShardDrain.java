@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "deployment's rule names no other shard and no --to is given. Resumable: run",
             "it again after Ctrl-C, SIGTERM or a crash and it continues; nothing is",
             "copied twice. --dry-run prints the moves with sizes and an estimated time,",
-            "and changes nothing. The primary cannot be drained: it holds the directory."})
+            "and changes nothing; --status shows the moves of the latest drain of NAME.",
+            "The primary cannot be drained: it holds the directory."})
 public final class ShardDrain extends GraphmanCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "the shard to drain")
     String name;
@@ -56,7 +57,11 @@ public final class ShardDrain extends GraphmanCommand {
             + " of removing them from the drained shard at the end")
     boolean keepUnused;
 
-    @Option(names = "--json", description = "with --dry-run: print the plan as JSON for scripts")
+    @Option(names = "--status", description = "show the moves of the latest drain of NAME (from another terminal,"
+            + " or after it ended); changes nothing")
+    boolean status;
+
+    @Option(names = "--json", description = "with --dry-run or --status: print JSON for scripts")
     boolean json;
 
     @Override
@@ -64,9 +69,20 @@ public final class ShardDrain extends GraphmanCommand {
         if (jobs < 1 || jobs > 16) {
             throw new io.graphstore.common.BadInputException("--jobs " + jobs + " is out of range; use 1 to 16");
         }
-        if (json && !dryRun) {
-            throw new io.graphstore.common.BadInputException("--json goes with --dry-run; a drain prints its moves"
-                    + " as lines");
+        if (json && !dryRun && !status) {
+            throw new io.graphstore.common.BadInputException("--json goes with --dry-run or --status; a drain prints"
+                    + " its moves as lines");
+        }
+        if (status && dryRun) {
+            throw new io.graphstore.common.BadInputException("--status and --dry-run exclude each other; give one");
+        }
+        if (status) {
+            try (ShardedStore store = openStore(loadConfig())) {
+                var shard = new ShardAdmin(store).configured(name);
+                MovesTable.print(out(), new MoveAdmin(store).log().latest(ShardMove.Kind.DRAIN,
+                        java.util.Optional.of(shard)), json, "shard " + name + " has not been drained");
+            }
+            return ExitCode.OK;
         }
         return StopSignal.run("graphman-shard-drain-shutdown", stop -> {
             try (ShardedStore store = openStore(loadConfig())) {
