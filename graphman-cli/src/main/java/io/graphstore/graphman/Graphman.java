@@ -23,6 +23,9 @@ import io.graphstore.graphman.unused.UnusedCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,14 +43,25 @@ import picocli.CommandLine.Command;
             "",
             "The config file comes from --config, else GRAPH_NODE_CONFIG, else the running",
             "dev cluster in --dev-dir (.graphman/config.toml)."},
-        subcommands = {ConfigCommand.class, DatabaseCommand.class,
-            DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
-            ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class, CopyCommand.class,
-            ChainCommand.class, UnusedCommand.class, ShardCommand.class, NodeCommand.class, DevCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (a database or shard problem)", "2:bad input (config, names, arguments)"})
 public final class Graphman implements Runnable {
     private static final String NO_JFR = "jfr.unsupported.vm";
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are registered by
+     * {@link #run}, not by the annotation: picocli builds the model of every registered command
+     * and its subcommands from their annotations, which costs more CPU than a short command's
+     * own work, so a command line naming one of them registers only that one.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ConfigCommand.class, DatabaseCommand.class,
+            DeployCommand.class, CreateCommand.class, RemoveCommand.class, InfoCommand.class, RewindCommand.class,
+            ReassignCommand.class, UnassignCommand.class, PauseCommand.class, ResumeCommand.class, CopyCommand.class,
+            ChainCommand.class, UnusedCommand.class, ShardCommand.class, NodeCommand.class, DevCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class);
+
+    /** Global options that take a value in the next argument (see {@link GlobalOptions}). */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--config", "--node-id", "--dev-dir");
 
     @CommandLine.Mixin
     GlobalOptions global;
@@ -83,7 +97,12 @@ public final class Graphman implements Runnable {
     /** Runs graphman with the given streams and environment; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err, Environment env) {
         Graphman top = new Graphman(env);
-        CommandLine cl = new CommandLine(top, new Factory(top));
+        Factory factory = new Factory(top);
+        CommandLine cl = new CommandLine(top, factory);
+        // before the settings below: picocli hands them to the subcommands registered so far
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(new CommandLine(sub, factory));
+        }
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         ErrorHandler handler = new ErrorHandler();
@@ -91,6 +110,51 @@ public final class Graphman implements Runnable {
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl.execute(args);
+    }
+
+    /**
+     * The subcommands to register for {@code args}: the one that the first argument that is
+     * neither a global option nor its value names, else all of them. All of them as well for
+     * {@code help}, for a name no subcommand has (picocli's error suggests the closest), for any
+     * other option before the subcommand ({@code --help}, {@code --version}, {@code --} act on
+     * the top command and list the others), for an {@code @file} argument picocli expands, and
+     * when a global option's value is a subcommand's name (picocli, knowing every name, refuses
+     * it as a value). So help, usage and errors read as before.
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.startsWith("-") && !global(arg)) {
+                return SUBCOMMANDS;
+            }
+            if (VALUED_OPTIONS.contains(arg)) {
+                if (i + 1 < args.length && named(args[i + 1]) != null) {
+                    return SUBCOMMANDS;
+                }
+                i++;
+            } else if (!arg.startsWith("-")) {
+                Class<?> sub = named(arg);
+                return sub == null || sub == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(sub);
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    /** Whether {@code arg} is one of {@link GlobalOptions}, which every subcommand takes too. */
+    private static boolean global(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.equals("--debug") || VALUED_OPTIONS.contains(eq < 0 ? arg : arg.substring(0, eq));
+    }
+
+    /** The subcommand whose name or alias is {@code arg}; null when none is. */
+    private static Class<?> named(String arg) {
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(arg) || Arrays.asList(c.aliases()).contains(arg)) {
+                return sub;
+            }
+        }
+        return null;
     }
 
     /** Gives every subcommand the top command, so it can reach global options and the env. */

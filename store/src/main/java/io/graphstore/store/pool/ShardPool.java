@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -109,6 +110,10 @@ public final class ShardPool implements AutoCloseable {
                 if (built == null) {
                     built = Jdbi.create(guarded).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
                     built.define(SHARD_ATTRIBUTE, shard.value());
+                    // No SQL here uses Jdbi's <attribute> templates; its template engine and its
+                    // parser both start an ANTLR lexer on first use (see PlainSqlParser).
+                    built.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP)
+                            .setSqlParser(new PlainSqlParser());
                     built.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
                         @Override
                         public void logAfterExecution(StatementContext context) {

@@ -30,6 +30,8 @@ import org.jdbi.v3.core.JdbiException;
 public final class Directory implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Directory.class);
 
+    private static final SiteMapper SITE = new SiteMapper();
+
     private final ShardPool primary;
     private final List<ShardPool> mirrors;
     private final SiteCache cache = new SiteCache();
@@ -90,55 +92,68 @@ public final class Directory implements AutoCloseable {
         return cache.isListening();
     }
 
+    // The reads below are fluent queries rather than the DAOs' SqlObject methods (same SQL): a
+    // SqlObject's first use builds Jdbi's extension machinery and a proxy, which cost a short
+    // graphman command more CPU than its queries (docs/benchmarks.md).
+
     public Optional<Site> site(DeploymentId id) {
-        return cache.get("id:" + id, () -> read(h -> h.attach(SiteDao.class).byId(id.value())));
+        return cache.get("id:" + id, () -> read(h -> h.createQuery(SiteDao.BY_ID).bind("id", id.value())
+                .map(SITE).findOne()));
     }
 
     public Optional<Site> activeSite(DeploymentHash hash) {
-        return cache.get("active:" + hash, () -> read(h -> h.attach(SiteDao.class).activeByHash(hash.value())));
+        return cache.get("active:" + hash, () -> read(h -> h.createQuery(SiteDao.ACTIVE_BY_HASH)
+                .bind("hash", hash.value()).map(SITE).findOne()));
     }
 
     /** Every copy of {@code hash}, the active one first. */
     public List<Site> sites(DeploymentHash hash) {
-        return cache.get("hash:" + hash, () -> read(h -> h.attach(SiteDao.class).byHash(hash.value())));
+        return cache.get("hash:" + hash, () -> read(h -> h.createQuery(SiteDao.BY_HASH).bind("hash", hash.value())
+                .map(SITE).list()));
     }
 
     public List<Site> allSites() {
-        return read(h -> h.attach(SiteDao.class).all());
+        return read(h -> h.createQuery(SiteDao.ALL).map(SITE).list());
     }
 
     public Optional<SubgraphDao.NameRow> subgraph(SubgraphName name) {
-        return cache.get("name:" + name, () -> read(h -> h.attach(SubgraphDao.class).byName(name.value())));
+        return cache.get("name:" + name, () -> read(h -> h.createQuery(SubgraphDao.BY_NAME).bind("name", name.value())
+                .map(SubgraphDao.NAME_ROW).findOne()));
     }
 
     public List<SubgraphDao.NameRow> subgraphs() {
-        return read(h -> h.attach(SubgraphDao.class).all());
+        return read(h -> h.createQuery(SubgraphDao.ALL).map(SubgraphDao.NAME_ROW).list());
     }
 
     public List<SubgraphDao.VersionRef> namesFor(DeploymentHash hash) {
-        return read(h -> h.attach(SubgraphDao.class).namesFor(hash.value()));
+        return read(h -> h.createQuery(SubgraphDao.NAMES_FOR).bind("hash", hash.value())
+                .map(SubgraphDao.VERSION_REF).list());
     }
 
     public Optional<AssignmentDao.Row> assignment(DeploymentId id) {
-        return read(h -> h.attach(AssignmentDao.class).byId(id.value()));
+        return read(h -> h.createQuery(AssignmentDao.BY_ID).bind("id", id.value()).map(AssignmentDao.ROW).findOne());
     }
 
     public Map<ShardName, Long> assignedPerShard() {
         Map<ShardName, Long> counts = new LinkedHashMap<>();
-        read(h -> h.attach(SiteDao.class).assignedPerShard()).forEach((k, v) -> counts.put(ShardName.of(k), v));
+        read(h -> h.createQuery(SiteDao.ASSIGNED_PER_SHARD).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()).forEach(e -> counts.put(ShardName.of(e.getKey()), e.getValue()));
         return counts;
     }
 
     public Map<NodeId, Long> assignedPerNode() {
         Map<NodeId, Long> counts = new LinkedHashMap<>();
-        read(h -> h.attach(AssignmentDao.class).assignedPerNode()).forEach((k, v) -> counts.put(NodeId.of(k), v));
+        read(h -> h.createQuery(AssignmentDao.ASSIGNED_PER_NODE)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+                .forEach(e -> counts.put(NodeId.of(e.getKey()), e.getValue()));
         return counts;
     }
 
     /** The cordoned shards, by name; empty when none is. */
     public Map<ShardName, CordonDao.Cordon> cordons() {
         Map<ShardName, CordonDao.Cordon> cordons = new LinkedHashMap<>();
-        readPrimary(h -> h.attach(CordonDao.class).all()).forEach(c -> cordons.put(ShardName.of(c.shard()), c));
+        readPrimary(h -> h.createQuery(CordonDao.ALL).map(CordonDao.CORDON).list())
+                .forEach(c -> cordons.put(ShardName.of(c.shard()), c));
         return cordons;
     }
 

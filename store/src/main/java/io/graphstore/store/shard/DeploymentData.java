@@ -163,7 +163,12 @@ public final class DeploymentData {
 
     /** The head row of {@code site}; a site without one is an error naming it. */
     static Head head(MetadataDao meta, Site site) {
-        MetadataDao.HeadRow row = meta.head(site.id().value()).orElseThrow(() -> new StoreException(
+        return head(meta.head(site.id().value()), site);
+    }
+
+    /** {@link #head(MetadataDao, Site)} from the row read already. */
+    static Head head(Optional<MetadataDao.HeadRow> headRow, Site site) {
+        MetadataDao.HeadRow row = headRow.orElseThrow(() -> new StoreException(
                 "site " + site.describe() + " has no head row in shard '" + site.shard() + "'"));
         Optional<BlockPtr> block = row.blockNumber() == null ? Optional.empty()
                 : Optional.of(new BlockPtr(row.blockNumber(), row.blockHash() == null ? new byte[0] : row.blockHash()));

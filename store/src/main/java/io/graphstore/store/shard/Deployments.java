@@ -77,8 +77,13 @@ public final class Deployments {
         return inShard(site, h -> h.attach(MetadataDao.class).schema(site.id().value()));
     }
 
+    // status and head are fluent queries rather than MetadataDao's SqlObject methods (same SQL):
+    // 'graphman info' reads them, and a SqlObject's first use costs such a command more CPU than
+    // its queries (docs/benchmarks.md).
+
     public Optional<MetadataDao.StatusRow> status(Site site) {
-        return inShard(site, h -> h.attach(MetadataDao.class).status(site.id().value()));
+        return inShard(site, h -> h.createQuery(MetadataDao.STATUS).bind("id", site.id().value())
+                .map(MetadataDao.STATUS_ROW).findOne());
     }
 
     /**
@@ -86,7 +91,8 @@ public final class Deployments {
      * costs more than the read when a command only shows where a site stands.
      */
     public Head head(Site site) {
-        return inShard(site, h -> DeploymentData.head(h.attach(MetadataDao.class), site));
+        return inShard(site, h -> DeploymentData.head(h.createQuery(MetadataDao.HEAD).bind("id", site.id().value())
+                .map(MetadataDao.HEAD_ROW).findOne(), site));
     }
 
     /** Removes the site's namespace and metadata rows from its shard; one shard transaction. */

@@ -1,6 +1,7 @@
 package io.graphstore.store.shard;
 
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,6 +18,20 @@ public interface MetadataDao {
             int earliestBlockNumber, String graftBase, java.time.OffsetDateTime createdAt) {
     }
 
+    /** The reads {@link Deployments} runs as fluent queries (see there); the methods below use them too. */
+    String HEAD = """
+            select h.block_number, h.block_hash, h.entity_count, d.earliest_block_number
+              from subgraphs.head h join subgraphs.deployment d on d.id = h.id where h.id = :id""";
+    String STATUS = """
+            select health, failed, fatal_error, synced_at, earliest_block_number, graft_base, created_at
+              from subgraphs.deployment where id = :id""";
+    RowMapper<HeadRow> HEAD_ROW = (rs, ctx) -> new HeadRow(rs.getObject("block_number", Integer.class),
+            rs.getBytes("block_hash"), rs.getLong("entity_count"), rs.getInt("earliest_block_number"));
+    RowMapper<StatusRow> STATUS_ROW = (rs, ctx) -> new StatusRow(rs.getString("health"), rs.getBoolean("failed"),
+            rs.getString("fatal_error"), rs.getObject("synced_at", java.time.OffsetDateTime.class),
+            rs.getInt("earliest_block_number"), rs.getString("graft_base"),
+            rs.getObject("created_at", java.time.OffsetDateTime.class));
+
     @SqlUpdate("insert into subgraphs.deployment (id, subgraph, earliest_block_number) values (:id, :hash, :start)")
     void insertDeployment(@Bind("id") int id, @Bind("hash") String hash, @Bind("start") int startBlock);
 
@@ -29,9 +44,7 @@ public interface MetadataDao {
     @SqlQuery("select schema from subgraphs.subgraph_manifest where id = :id")
     Optional<String> schema(@Bind("id") int id);
 
-    @SqlQuery("""
-            select h.block_number, h.block_hash, h.entity_count, d.earliest_block_number
-              from subgraphs.head h join subgraphs.deployment d on d.id = h.id where h.id = :id""")
+    @SqlQuery(HEAD)
     Optional<HeadRow> head(@Bind("id") int id);
 
     /** Locks the head row; -1 when nothing has been written yet, empty when there is no row. */
@@ -43,9 +56,7 @@ public interface MetadataDao {
                    entity_count = entity_count + :delta, updated_at = now() where id = :id""")
     void moveHead(@Bind("id") int id, @Bind("number") int number, @Bind("hash") byte[] hash, @Bind("delta") long delta);
 
-    @SqlQuery("""
-            select health, failed, fatal_error, synced_at, earliest_block_number, graft_base, created_at
-              from subgraphs.deployment where id = :id""")
+    @SqlQuery(STATUS)
     Optional<StatusRow> status(@Bind("id") int id);
 
     /** The site this site follows, when it is not writable (a copy, or a former active copy). */
