@@ -189,6 +189,7 @@ public final class ShardDrain extends GraphmanCommand {
             m.put("chains", plan.chains().stream().map(c -> Map.of("chain", c.chain(), "from", c.from().value(),
                     "to", c.to().value())).toList());
             m.put("unused", plan.unused().stream().map(Site::describe).toList());
+            m.put("standby", plan.standby().stream().map(Site::describe).toList());
             m.put("copies_in_flight", plan.inFlight());
             m.put("bytes", plan.bytes());
             m.put("estimate_seconds", plan.estimate().map(d -> d.toMillis() / 1000.0).orElse(null));
@@ -213,6 +214,8 @@ public final class ShardDrain extends GraphmanCommand {
         plan.chains().forEach(c -> out().println("chain " + c.chain() + ": block data " + c.from() + " -> " + c.to()
                 + (c.resumed() ? " (continuing a move under way)" : "")));
         plan.unused().forEach(s -> out().println("inactive, unassigned: " + s.describe() + " (recorded as unused)"));
+        plan.standby().forEach(s -> out().println("inactive, still assigned: " + s.describe() + " (an old or standby"
+                + " copy; the active copy is elsewhere; unassigned and recorded as unused)"));
         plan.inFlight().forEach(s -> out().println("copy in flight into it: " + s + " (left alone; cancel it with"
                 + " 'graphman copy cancel' or let it finish, then drain again)"));
         out().println("would move " + (plan.moves().size() + plan.resumed().size()) + " deployment(s), "

@@ -56,11 +56,14 @@ public final class MoveAdmin {
 
     /**
      * What a drain of {@code shard} does: the moves it queues (and the open ones it continues),
-     * the chains it moves, the inactive copies it records as unused, and the copies into the
-     * shard under way that it leaves alone.
+     * the chains it moves, the inactive copies it records as unused, the inactive copies still
+     * assigned (an old copy that follows the active one elsewhere, a finished copy never
+     * activated) that it unassigns first, and the copies into the shard under way that it leaves
+     * alone.
      */
     public record DrainPlan(ShardName shard, List<MoveLog.Queued> moves, List<ShardMove> resumed,
-            List<ChainTarget> chains, List<Site> unused, List<String> inFlight, ShardAdmin.Sizes sizes) {
+            List<ChainTarget> chains, List<Site> unused, List<Site> standby, List<String> inFlight,
+            ShardAdmin.Sizes sizes) {
         public long bytes() {
             return moves.stream().mapToLong(MoveLog.Queued::bytes).sum()
                     + resumed.stream().mapToLong(ShardMove::bytes).sum();
@@ -112,15 +115,20 @@ public final class MoveAdmin {
         List<MoveLog.Queued> moves = new ArrayList<>();
         List<ShardMove> resumed = new ArrayList<>();
         List<Site> unused = new ArrayList<>();
+        List<Site> standby = new ArrayList<>();
         List<String> inFlight = new ArrayList<>();
+        Set<Integer> copying = new java.util.HashSet<>(store.directory().readPrimary(h -> h.createQuery(
+                "select dst from public.active_copies where cancelled_at is null").mapTo(Integer.class).list()));
         List<String> needTo = new ArrayList<>();
         for (Site site : sites) {
             if (!site.shard().equals(shard)) {
                 continue;
             }
             if (!site.active()) {
-                if (assigned.containsKey(site.id().value())) {
+                if (copying.contains(site.id().value())) {
                     inFlight.add(site.describe());
+                } else if (assigned.containsKey(site.id().value())) {
+                    standby.add(site);
                 } else {
                     unused.add(site);
                 }
@@ -157,7 +165,8 @@ public final class MoveAdmin {
                     + " their deployment rule: " + String.join(", ", needTo.subList(0, Math.min(10, needTo.size())))
                     + (needTo.size() > 10 ? ", …" : "") + "; give --to SHARD to say where they go (nothing was moved)");
         }
-        return new DrainPlan(shard, moves, resumed, chains(shard, targets, cordoned), unused, inFlight, sizes);
+        return new DrainPlan(shard, moves, resumed, chains(shard, targets, cordoned), unused, standby, inFlight,
+                sizes);
     }
 
     /** The node a deployment nobody indexes gets its copy run by: its rule's first indexer, else any known node. */
@@ -298,7 +307,7 @@ public final class MoveAdmin {
 
     /**
      * Drains the shard as {@code plan} says: takes the driver lock, cordons the shard, queues the
-     * moves, records its inactive copies as unused, drives the moves, moves the chains, records
+     * moves, unassigns its standby copies, records its inactive copies as unused, drives the moves, moves the chains, records
      * the replaced copies as unused and, unless {@code keepUnused}, removes the unused copies in
      * the shard right away (a drained shard is on its way out; the reaper's wait protects
      * deployments that may come back, these will not). Stopped midway, it leaves everything to
@@ -308,6 +317,13 @@ public final class MoveAdmin {
         try (MoveDriver.Lock lock = MoveDriver.tryLock(store, "shard drain " + plan.shard())) {
             List<ShardMove> moves = queueDrain(plan);
             listener.queued(moves);
+            if (!plan.standby().isEmpty()) {
+                store.directory().write(h -> {
+                    plan.standby().forEach(s -> h.attach(io.graphstore.store.primary.AssignmentDao.class)
+                            .unassign(s.id().value()));
+                    return null;
+                });
+            }
             UnusedAdmin unused = new UnusedAdmin(store);
             unused.record();
             MoveDriver.Summary summary = new MoveDriver(store, stop, listener).drive(moves, jobs);

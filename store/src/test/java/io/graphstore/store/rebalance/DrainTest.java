@@ -45,12 +45,22 @@ class DrainTest {
         assertThat(new ChainAdmin(one).info("mainnet").shard()).isEqualTo("shard_a");
         Site idle = before.get("drain/d0");
         one.directory().write(h -> h.attach(AssignmentDao.class).unassign(idle.id().value()));
+        // an old copy that follows its active copy elsewhere: inactive, still assigned
+        Site standby = indexed(one, "drain/standby", 150, 8);
+        Site activeElsewhere = new CopyAdmin(one).create("drain/standby", ShardName.of("shard_b"),
+                io.graphstore.common.NodeId.DEFAULT, 0, CopyAdmin.OnSync.ACTIVATE,
+                io.graphstore.store.copy.Transport.COPY);
+        assertThat(new io.graphstore.store.copy.CopyRunner(one, activeElsewhere, () -> false, p -> { }).run())
+                .isEqualTo(io.graphstore.store.copy.CopyRunner.Outcome.FINISHED);
+        assertThat(one.directory().assignment(standby.id())).as("the old copy follows, assigned").isPresent();
 
         ShardedStore three = shards.open(shards.config(CHAINS + MoveTesting.rule("hrw", "shard_a", "shard_b",
                 "shard_c")));
         MoveAdmin admin = new MoveAdmin(three);
         MoveAdmin.DrainPlan plan = admin.drainPlan("shard_a", List.of());
         assertThat(plan.moves()).hasSize(20).allMatch(m -> !m.to().value().equals("shard_a"));
+        assertThat(plan.standby()).extracting(Site::id).containsExactly(standby.id());
+        assertThat(plan.inFlight()).isEmpty();
         assertThat(plan.chains()).singleElement().satisfies(c -> assertThat(c.to()).isEqualTo(ShardName.PRIMARY));
         assertThat(count(shards, "primary", "select count(*) from public.shard_moves")).as("planning changes nothing")
                 .isZero();
@@ -85,9 +95,10 @@ class DrainTest {
         ShardReferences refs = new ShardAdmin(three).references("shard_a");
         assertThat(refs.chains()).isEmpty();
         assertThat(refs.copies()).isEmpty();
-        assertThat(refs.unused()).as("recorded as unused").hasSize(20);
+        assertThat(refs.unused()).as("the replaced copies and the standby one, recorded as unused").hasSize(21);
         UnusedAdmin unused = new UnusedAdmin(three);
-        assertThat(unused.removeIn(ShardName.of("shard_a"), Duration.ZERO, 100).removed()).hasSize(20);
+        assertThat(unused.removeIn(ShardName.of("shard_a"), Duration.ZERO, 100).removed()).hasSize(21);
+        assertThat(three.directory().resolveOne("drain/standby").id()).isEqualTo(activeElsewhere.id());
 
         ShardedStore without = shards.open(shards.config("[chains]\n[chains.mainnet]\nshard = \"primary\"\n"
                 + MoveTesting.rule("hrw", "shard_b", "shard_c")));
