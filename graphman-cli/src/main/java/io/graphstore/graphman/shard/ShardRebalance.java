@@ -101,16 +101,16 @@ public final class ShardRebalance extends GraphmanCommand {
         public void queued(MoveAdmin.Applied applied) {
             number(applied.moves());
             total = applied.moves().size();
-            if (total == 0) {
-                command.out().println("No rebalancing needed: " + applied.plan().considered() + " deployments under"
-                        + " rules with several shards are placed as their rules' strategies want");
-            } else if (applied.resumed()) {
+            if (applied.plan().isEmpty()) {
                 command.out().println("continuing " + total + " open move(s) of an earlier rebalance; nothing new is"
                         + " planned until they have ended");
+            } else if (total == 0) {
+                command.out().println("No rebalancing needed: " + applied.plan().get().considered() + " deployments"
+                        + " under rules with several shards are placed as their rules' strategies want");
             } else {
                 command.out().println("queued " + total + " move(s), " + ShardPlan.bytes(applied.moves().stream()
-                        .mapToLong(ShardMove::bytes).sum()) + (applied.plan().limited() ? " (limited by --max-moves)"
-                                : ""));
+                        .mapToLong(ShardMove::bytes).sum())
+                        + (applied.plan().get().limited() ? " (limited by --max-moves)" : ""));
             }
             command.out().flush();
         }

@@ -219,8 +219,14 @@ public final class MoveAdmin {
         return log.allOpen().stream().filter(m -> m.from().equals(plan.shard())).toList();
     }
 
-    /** What {@code rebalance --apply} drives, and whether it continues an earlier apply. */
-    public record Applied(List<ShardMove> moves, boolean resumed, Plan plan) {
+    /**
+     * What {@code rebalance --apply} drives: the moves, and the plan they were queued from, or
+     * no plan when they are the open moves of an earlier apply.
+     */
+    public record Applied(List<ShardMove> moves, Optional<Plan> plan) {
+        public boolean resumed() {
+            return plan.isEmpty();
+        }
     }
 
     /**
@@ -229,11 +235,11 @@ public final class MoveAdmin {
      * would count their deployments where they were).
      */
     public Applied queueRebalance(double thresholdPercent, int maxMoves, RebalancePlanner.By by) {
-        Plan plan = shards.plan(thresholdPercent, maxMoves, by);
         List<ShardMove> open = log.open(ShardMove.Kind.REBALANCE, Optional.empty());
         if (!open.isEmpty()) {
-            return new Applied(open, true, plan);
+            return new Applied(open, Optional.empty());
         }
+        Plan plan = shards.plan(thresholdPercent, maxMoves, by);
         Map<Integer, String> assigned = shards.assignedNodes();
         Set<String> busy = new TreeSet<>();
         log.allOpen().forEach(m -> busy.add(m.deployment().value()));
@@ -249,7 +255,7 @@ public final class MoveAdmin {
         List<ShardMove> moves = queued.isEmpty() ? List.of()
                 : log.queue(ShardMove.Kind.REBALANCE, Optional.empty(), queued).stream()
                         .filter(mv -> mv.state().open()).toList();
-        return new Applied(moves, false, plan);
+        return new Applied(moves, Optional.of(plan));
     }
 
     /**
