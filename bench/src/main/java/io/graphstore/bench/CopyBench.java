@@ -3,7 +3,6 @@ package io.graphstore.bench;
 import io.graphstore.common.NodeId;
 import io.graphstore.common.ShardName;
 import io.graphstore.store.ShardedStore;
-import io.graphstore.store.StoreOptions;
 import io.graphstore.store.admin.CopyAdmin;
 import io.graphstore.store.admin.DeployRequest;
 import io.graphstore.store.admin.DeploymentAdmin;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +35,13 @@ import org.postgresql.copy.CopyOut;
  * each contender into its own empty copy on the second server:
  * <ul>
  * <li>graph-store's copy as it runs by default;</li>
- * <li>graph-node's method ({@code store/postgres/src/copy.rs}): {@code INSERT ... SELECT}
- * through postgres_fdw in vid batches, our FDW transport run as graph-node runs it: one table
- * after another on one connection, 3-minute batches, {@code fetch_size} 1000, into tables that
- * have from the start every index graph-node does not postpone; the btree attribute indexes
- * (what {@code GRAPH_POSTPONE_ATTRIBUTE_INDEX_CREATION} postpones; graph-node's default builds
- * them before the data too) are built after the rows;</li>
+ * <li>graph-node's method ({@code store/postgres/src/copy.rs}), written out in
+ * {@link GraphNodeCopy} apart from graph-store's copy code: {@code INSERT ... SELECT} through
+ * postgres_fdw in adaptive vid batches, one table after another on one connection,
+ * {@code fetch_size} 1000, into tables that have from the start every index graph-node does
+ * not postpone; the btree attribute indexes (what {@code GRAPH_POSTPONE_ATTRIBUTE_INDEX_CREATION}
+ * postpones; graph-node's default builds them before the data too) are built after the rows,
+ * one after another;</li>
  * <li>a raw {@code COPY ... TO STDOUT | COPY ... FROM STDIN} pipe of each table into the bare
  * tables, then the same index builds, one after another on one connection.</li>
  * </ul>
@@ -96,23 +95,34 @@ final class CopyBench {
             double gsFdwSeconds = transports ? timed(() -> new CopyRunner(store, gsFdw, () -> false, p -> { }).run()) : 0;
             // graph-node's method with graph-node's defaults: foreign servers fetch 1000 rows at a time
             // (GRAPH_STORE_FDW_FETCH_SIZE), batches aim at 3 minutes (GRAPH_STORE_BATCH_TARGET_DURATION), one
-            // table after another on one connection (GRAPH_STORE_BATCH_WORKERS=1)
-            ShardedStore graphNode = servers.open(rules, StoreOptions.defaults()
-                    .withCopyBatches(Duration.ofMinutes(3), 10_000_000).withCopyWorkers(1));
-            long early = graphNode.require(ShardName.of("dst_gn")).jdbi().withHandle(h -> {
+            // table after another on one connection; the indexes it does not postpone exist before the data
+            var gnShard = store.require(ShardName.of("dst_gn"));
+            long early = gnShard.jdbi().withHandle(h -> {
                 h.execute("alter server " + io.graphstore.store.fdw.MappedTables.server(SRC) + " options (set fetch_size '1000')");
-                long n = 0;
-                for (EntityTable t : layout.tables()) {
-                    for (String ddl : t.indexStatements(gn.namespace())) {
-                        if (!postponedByGraphNode(ddl)) {
-                            h.execute(ddl);
-                            n++;
-                        }
-                    }
-                }
-                return n;
+                List<String> before = GraphNodeCopy.indexes(layout, gn, ddl -> !postponedByGraphNode(ddl));
+                before.forEach(h::execute);
+                return (long) before.size();
             });
-            double gnSeconds = timed(() -> new CopyRunner(graphNode, gn, () -> false, p -> { }).run());
+            List<String> postponed = GraphNodeCopy.indexes(layout, gn, CopyBench::postponedByGraphNode);
+            double gnSeconds = timed(() -> io.graphstore.store.pool.LongStatements.allow(() -> {
+                try (Connection c = gnShard.connect()) {
+                    GraphNodeCopy.run(c, src, gn, layout, fill.head(), postponed);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("graph-node's method failed", e);
+                }
+                return null;
+            }));
+            for (EntityTable t : layout.tables()) {
+                String count = "select count(*) from ";
+                long copied = gnShard.jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(gn.namespace()))
+                        .mapTo(Long.class).one());
+                long there = store.require(SRC).jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(src.namespace())
+                        + " where " + t.startBlock() + " <= " + fill.head()).mapTo(Long.class).one());
+                if (copied != there) {
+                    throw new IllegalStateException("graph-node's method copied " + copied + " rows of " + t.entityType()
+                            + ", the source has " + there);
+                }
+            }
 
             long indexes = layout.tables().stream().mapToLong(t -> t.indexStatements(gs.namespace()).size()).sum();
             Map<String, Object> params = new LinkedHashMap<>();
@@ -187,7 +197,8 @@ final class CopyBench {
         String tokenOfPool1 = token.formatted("((%s) * 7 + 1) %% " + tokens);
         try (Connection c = store.require(src.shard()).connect(); Statement s = c.createStatement()) {
             Filler f = new Filler(s, src, layout, head);
-            f.mutable("Factory", Math.max(2, versions / 100), 1, Map.of(
+            // one version per block at most: the one factory's versions all start by the head
+            f.mutable("Factory", Math.max(2, Math.min(versions / 100, head)), 1, Map.of(
                     "id", "'factory'", "poolCount", "ver::numeric", "txCount", "(ver * 31)::numeric",
                     "totalVolumeUSD", "ver * 1234.5678::numeric", "owner", "'\\x1f98431c8ad98523631ae4a59f267346ea31f984'::bytea"));
             f.mutable("Token", Math.max(20, versions / 50), tokens, Map.of(

@@ -61,7 +61,7 @@ final class TwoServers implements AutoCloseable {
     }
 
     ShardedStore open(String rules) {
-        return open(rules, StoreOptions.defaults());
+        return open(rules, StoreOptions.fromEnvironment());
     }
 
     /** Another store over the same databases with other options; closed with this object. */
