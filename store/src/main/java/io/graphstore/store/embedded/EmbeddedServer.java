@@ -88,6 +88,10 @@ public final class EmbeddedServer {
                     // file is read by initdb, so the password is never on a command line.
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", superuserPasswordFile.toAbsolutePath().toString())
+                    // graph-node requires the C collation (its connection pool refuses an empty primary
+                    // without it): text sorts and indexes compare bytes, whatever the machine's locale
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8")
                     // zonky's own readiness check logs in as postgres
                     .setConnectConfig("password", password.reveal())
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

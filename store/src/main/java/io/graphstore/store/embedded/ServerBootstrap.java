@@ -57,7 +57,9 @@ public final class ServerBootstrap {
         check(owner);
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
             if (!exists(c, "select 1 from pg_database where datname = ?", db)) {
-                s.execute("create database " + db + " owner " + owner);
+                // as graph-node requires: C collation and ctype, also on a server initialized otherwise
+                s.execute("create database " + db + " owner " + owner
+                        + " template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'");
             }
         } catch (SQLException e) {
             throw new StoreException("cannot create database '" + db + "' on port " + port + ": " + e.getMessage(), e);
