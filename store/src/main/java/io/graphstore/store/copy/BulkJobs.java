@@ -39,6 +39,14 @@ final class BulkJobs {
         notifyAll();
     }
 
+    /**
+     * Whether a table is loading or a job waits for a worker: the copy's own workers keep the
+     * destination busy, so a build that starts now gains nothing from parallel workers.
+     */
+    synchronized boolean crowded() {
+        return !loads.isEmpty() || !builds.isEmpty() || loading;
+    }
+
     synchronized boolean isEmpty() {
         return loads.isEmpty() && builds.isEmpty();
     }
