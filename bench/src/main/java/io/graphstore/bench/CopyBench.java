@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,84 +75,156 @@ final class CopyBench {
                     throw new IllegalStateException("filling the source failed", e);
                 }
             });
-            CopyAdmin copies = new CopyAdmin(store);
-            Site gs = copies.create("bench/copy", ShardName.of("dst_gs"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.COPY);
-            Site gn = copies.create("bench/copy", ShardName.of("dst_gn"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.FDW);
-            Site pipe = copies.create("bench/copy", ShardName.of("dst_pipe"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.COPY);
-            Site gsFdw = transports ? copies.create("bench/copy", ShardName.of("dst_gs_fdw"), NodeId.DEFAULT, 0,
-                    CopyAdmin.OnSync.NONE, Transport.FDW) : null;
-
             warm(store, src, layout);
-            double[] pipePhases = pipe(store, layout, src, pipe);
-            double pipeSeconds = pipePhases[0] + pipePhases[1];
-            double[] loaded = new double[1];
-            long start = System.nanoTime();
-            new CopyRunner(store, gs, () -> false, p -> {
-                if (!p.table().startsWith("indexing")) {
-                    loaded[0] = (System.nanoTime() - start) / 1e9;
-                }
-            }).run();
-            double gsSeconds = (System.nanoTime() - start) / 1e9;
-            double gsFdwSeconds = transports ? timed(() -> new CopyRunner(store, gsFdw, () -> false, p -> { }).run()) : 0;
-            // graph-node's method with graph-node's defaults: foreign servers fetch 1000 rows at a time
-            // (GRAPH_STORE_FDW_FETCH_SIZE), batches aim at 3 minutes (GRAPH_STORE_BATCH_TARGET_DURATION), one
-            // table after another on one connection; the indexes it does not postpone exist before the data
-            var gnShard = store.require(ShardName.of("dst_gn"));
-            long early = gnShard.jdbi().withHandle(h -> {
-                h.execute("alter server " + io.graphstore.store.fdw.MappedTables.server(SRC) + " options (set fetch_size '1000')");
-                List<String> before = GraphNodeCopy.indexes(layout, gn, ddl -> !postponedByGraphNode(ddl));
-                before.forEach(h::execute);
-                return (long) before.size();
-            });
-            List<String> postponed = GraphNodeCopy.indexes(layout, gn, CopyBench::postponedByGraphNode);
-            double gnSeconds = timed(() -> io.graphstore.store.pool.LongStatements.allow(() -> {
-                try (Connection c = gnShard.connect()) {
-                    GraphNodeCopy.run(c, src, gn, layout, fill.head(), postponed);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException("graph-node's method failed", e);
-                }
-                return null;
-            }));
-            for (EntityTable t : layout.tables()) {
-                String count = "select count(*) from ";
-                long copied = gnShard.jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(gn.namespace()))
-                        .mapTo(Long.class).one());
-                long there = store.require(SRC).jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(src.namespace())
-                        + " where " + t.startBlock() + " <= " + fill.head()).mapTo(Long.class).one());
-                if (copied != there) {
-                    throw new IllegalStateException("graph-node's method copied " + copied + " rows of " + t.entityType()
-                            + ", the source has " + there);
-                }
+            int rounds = Math.max(1, Integer.getInteger("bench.copy.rounds", 3));
+            List<Round> done = new ArrayList<>();
+            for (int r = 1; r <= rounds; r++) {
+                System.err.println("bench: copy round " + r + " of " + rounds + " ...");
+                done.add(round(servers, store, src, layout, fill, transports));
             }
-
-            long indexes = layout.tables().stream().mapToLong(t -> t.indexStatements(gs.namespace()).size()).sum();
+            long indexes = layout.tables().stream().mapToLong(t -> t.indexStatements(src.namespace()).size()).sum();
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("versions", fill.versions());
             params.put("tables", layout.tables().size());
             params.put("secondary_indexes", indexes);
-            params.put("graph_node_indexes_before_data", early);
+            params.put("graph_node_indexes_before_data", done.get(0).early());
             params.put("head_block", fill.head());
             params.put("source_mb", fill.bytes() / (1024 * 1024));
-            params.put("graph_store_s", round(gsSeconds));
-            params.put("graph_store_rows_in_s", round(loaded[0]));
-            params.put("graph_node_s", round(gnSeconds));
-            params.put("pipe_s", round(pipeSeconds));
-            params.put("pipe_copy_s", round(pipePhases[0]));
-            params.put("pipe_index_s", round(pipePhases[1]));
+            params.put("rounds", rounds);
+            // each figure is the median of the rounds; the lists give every round, in order
+            Map<String, java.util.function.ToDoubleFunction<Round>> figures = new LinkedHashMap<>();
+            figures.put("graph_store_s", Round::gs);
+            figures.put("graph_store_rows_in_s", Round::gsRowsIn);
+            figures.put("graph_node_s", Round::gn);
+            figures.put("pipe_s", x -> x.pipeCopy() + x.pipeIndex());
+            figures.put("pipe_copy_s", Round::pipeCopy);
+            figures.put("pipe_index_s", Round::pipeIndex);
+            if (done.get(0).pipeCpu() >= 0) {
+                // CPU seconds of both servers and the bench process while each contender ran
+                figures.put("graph_store_cpu_s", Round::gsCpu);
+                figures.put("graph_node_cpu_s", Round::gnCpu);
+                figures.put("pipe_cpu_s", Round::pipeCpu);
+            }
+            figures.forEach((name, f) -> {
+                params.put(name, round(median(done, f)));
+                if (rounds > 1) {
+                    params.put(name.replaceAll("_s$", "_rounds"), done.stream().map(x -> round(f.applyAsDouble(x))).toList());
+                }
+            });
             double v = fill.versions();
+            double gs = median(done, Round::gs);
             List<Result> results = new ArrayList<>();
-            results.add(new Result("copy_vs_graph_node", "versions/s", v / gsSeconds,
+            results.add(new Result("copy_vs_graph_node", "versions/s", v / gs,
                     "INSERT ... SELECT through postgres_fdw in vid batches, one table at a time (graph-node's method)",
-                    v / gnSeconds, params));
-            results.add(new Result("copy_vs_pipe", "versions/s", v / gsSeconds,
-                    "raw COPY TO STDOUT | COPY FROM STDIN of each table, then the same index builds", v / pipeSeconds,
-                    params));
+                    v / median(done, Round::gn), params));
+            results.add(new Result("copy_vs_pipe", "versions/s", v / gs,
+                    "raw COPY TO STDOUT | COPY FROM STDIN of each table, then the same index builds",
+                    v / median(done, x -> x.pipeCopy() + x.pipeIndex()), params));
             if (transports) {
-                results.add(new Result("copy_transport", "versions/s", v / gsSeconds,
+                results.add(new Result("copy_transport", "versions/s", v / gs,
                         "graph-store's copy with the fdw transport (INSERT ... SELECT, same workers and batches)",
-                        v / gsFdwSeconds, params));
+                        v / median(done, Round::gsFdw), params));
             }
             return results;
+        }
+    }
+
+    /** Seconds of one round's contenders (CPU seconds -1 where they cannot be read). */
+    private record Round(double gs, double gsRowsIn, double gn, double pipeCopy, double pipeIndex, double gsFdw,
+            double gsCpu, double gnCpu, double pipeCpu, long early) {
+    }
+
+    private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
+        double[] v = rounds.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /**
+     * One round: each contender copies the source into a new copy of its own, one after another
+     * (the pipe, graph-store, graph-node's method), then the round's copies are removed, so every
+     * round starts from empty destinations.
+     */
+    private static Round round(TwoServers servers, ShardedStore store, Site src, Layout layout, Fill fill,
+            boolean transports) throws Exception {
+        CopyAdmin copies = new CopyAdmin(store);
+        Site gs = copies.create("bench/copy", ShardName.of("dst_gs"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.COPY);
+        Site gn = copies.create("bench/copy", ShardName.of("dst_gn"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.FDW);
+        Site pipe = copies.create("bench/copy", ShardName.of("dst_pipe"), NodeId.DEFAULT, 0, CopyAdmin.OnSync.NONE, Transport.COPY);
+        Site gsFdw = transports ? copies.create("bench/copy", ShardName.of("dst_gs_fdw"), NodeId.DEFAULT, 0,
+                CopyAdmin.OnSync.NONE, Transport.FDW) : null;
+
+        double cpu0 = servers.cpuSeconds();
+        double[] pipePhases = pipe(store, layout, src, pipe);
+        double cpu1 = servers.cpuSeconds();
+        double[] loaded = new double[1];
+        long start = System.nanoTime();
+        new CopyRunner(store, gs, () -> false, p -> {
+            if (!p.table().startsWith("indexing")) {
+                loaded[0] = (System.nanoTime() - start) / 1e9;
+            }
+        }).run();
+        double gsSeconds = (System.nanoTime() - start) / 1e9;
+        double cpu2 = servers.cpuSeconds();
+        double gsFdwSeconds = transports ? timed(() -> new CopyRunner(store, gsFdw, () -> false, p -> { }).run()) : 0;
+        // graph-node's method with graph-node's defaults: foreign servers fetch 1000 rows at a time
+        // (GRAPH_STORE_FDW_FETCH_SIZE), batches aim at 3 minutes (GRAPH_STORE_BATCH_TARGET_DURATION), one
+        // table after another on one connection; the indexes it does not postpone exist before the data
+        var gnShard = store.require(ShardName.of("dst_gn"));
+        long early = gnShard.jdbi().withHandle(h -> {
+            h.execute("alter server " + io.graphstore.store.fdw.MappedTables.server(SRC) + " options (set fetch_size '1000')");
+            List<String> before = GraphNodeCopy.indexes(layout, gn, ddl -> !postponedByGraphNode(ddl));
+            before.forEach(h::execute);
+            return (long) before.size();
+        });
+        List<String> postponed = GraphNodeCopy.indexes(layout, gn, CopyBench::postponedByGraphNode);
+        double cpuGn = servers.cpuSeconds();
+        double gnSeconds = timed(() -> io.graphstore.store.pool.LongStatements.allow(() -> {
+            try (Connection c = gnShard.connect()) {
+                GraphNodeCopy.run(c, src, gn, layout, fill.head(), postponed);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("graph-node's method failed", e);
+            }
+            return null;
+        }));
+        double cpu3 = servers.cpuSeconds();
+        for (EntityTable t : layout.tables()) {
+            String count = "select count(*) from ";
+            long copied = gnShard.jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(gn.namespace()))
+                    .mapTo(Long.class).one());
+            long there = store.require(SRC).jdbi().withHandle(h -> h.createQuery(count + t.qualifiedName(src.namespace())
+                    + " where " + t.startBlock() + " <= " + fill.head()).mapTo(Long.class).one());
+            if (copied != there) {
+                throw new IllegalStateException("graph-node's method copied " + copied + " rows of " + t.entityType()
+                        + ", the source has " + there);
+            }
+        }
+        remove(store, gs, gsFdw, gn, pipe);
+        boolean cpu = cpu0 >= 0;
+        return new Round(gsSeconds, loaded[0], gnSeconds, pipePhases[0], pipePhases[1], gsFdwSeconds,
+                cpu ? cpu2 - cpu1 : -1, cpu ? cpu3 - cpuGn : -1, cpu ? cpu1 - cpu0 : -1, early);
+    }
+
+    /** Removes a round's copies as an operator would: cancelled or unassigned, recorded unused, removed. */
+    private static void remove(ShardedStore store, Site... sites) {
+        CopyAdmin copies = new CopyAdmin(store);
+        var assignments = new io.graphstore.store.admin.AssignmentAdmin(store);
+        for (Site site : sites) {
+            if (site == null) {
+                continue;
+            }
+            String locator = site.namespace().value();
+            if (copies.status(locator).finishedAt().isPresent()) {
+                assignments.unassign(locator);
+            } else {
+                copies.cancel(locator);
+            }
+        }
+        var unused = new io.graphstore.store.admin.UnusedAdmin(store);
+        unused.record();
+        var removal = io.graphstore.store.pool.LongStatements.allow(
+                () -> unused.remove(Duration.ZERO, 100, Optional.empty()));
+        if (removal.anyFailed() || removal.removed().size() != java.util.Arrays.stream(sites).filter(s -> s != null).count()) {
+            throw new IllegalStateException("removing the round's copies left some: " + removal.skipped());
         }
     }
 

@@ -72,6 +72,11 @@ final class TwoServers implements AutoCloseable {
         return s;
     }
 
+    /** CPU seconds the two servers and this process have used so far (see {@link ServerCpu}), or -1. */
+    double cpuSeconds() {
+        return ServerCpu.withClient(servers.stream().map(EmbeddedServer::dataDir).toList());
+    }
+
     @Override
     public void close() {
         others.forEach(ShardedStore::close);
